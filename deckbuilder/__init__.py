@@ -1,0 +1,18 @@
+"""deckbuilder: compile YAML outlines into branded, editable PowerPoint decks, one per audience."""
+from __future__ import annotations
+
+__all__ = ["build", "Options", "Result", "Diagnostic", "BuildError"]
+__version__ = "0.1.0"
+
+
+def __getattr__(name: str):
+    """Import the library lazily, so that `deckbuilder --help` starts at once."""
+    if name in ("build", "Options", "Result"):
+        from . import api
+
+        return getattr(api, name)
+    if name in ("Diagnostic", "BuildError"):
+        from . import errors
+
+        return getattr(errors, name)
+    raise AttributeError(name)

@@ -1,0 +1,104 @@
+"""The licence rule table (SPDX ids, deeds, what each allows) and normalising loose licence strings."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+CC_ELEMENTS = ("BY", "NC", "ND", "SA")  # canonical order: BY-NC-SA, BY-NC-ND
+CC_VERSIONS = ("2.0", "3.0", "4.0")
+PORTS = {"2.0": "Generic", "3.0": "Unported", "4.0": "International"}
+
+
+@dataclass(frozen=True)
+class Licence:
+    """What a licence is called and what it allows."""
+
+    id: str
+    short: str  # as credits print it, e.g. "CC BY-NC 4.0"
+    url: str | None
+    attribution: bool = True  # credit legally required (else a courtesy credit)
+    commercial: bool = True  # NonCommercial licences say False
+    derivatives: bool = True  # NoDerivatives licences say False
+    share_alike: bool = False
+    version: str = ""
+    kind: str = "cc"  # cc, public-domain, permission, own
+
+    @property
+    def is_cc(self) -> bool:
+        return self.kind == "cc"
+
+
+def _cc(elements: tuple[str, ...], version: str) -> Licence:
+    slug = "-".join(e.lower() for e in elements)
+    return Licence(
+        id=f"CC-{'-'.join(elements)}-{version}", short=f"CC {'-'.join(elements)} {version}",
+        url=f"https://creativecommons.org/licenses/{slug}/{version}/",
+        commercial="NC" not in elements, derivatives="ND" not in elements, share_alike="SA" in elements,
+        version=version,
+    )
+
+
+def _table() -> dict[str, Licence]:
+    combos = [("BY",), ("BY", "SA"), ("BY", "NC"), ("BY", "ND"), ("BY", "NC", "SA"), ("BY", "NC", "ND")]
+    table = {lic.id: lic for lic in (_cc(c, v) for c in combos for v in CC_VERSIONS)}
+    table["CC0-1.0"] = Licence("CC0-1.0", "CC0 1.0", "https://creativecommons.org/publicdomain/zero/1.0/",
+                               attribution=False, version="1.0", kind="public-domain")
+    table["CC-PDM-1.0"] = Licence("CC-PDM-1.0", "Public Domain Mark 1.0",
+                                  "https://creativecommons.org/publicdomain/mark/1.0/", attribution=False,
+                                  version="1.0", kind="public-domain")
+    table["LicenseRef-Permission"] = Licence("LicenseRef-Permission", "used with permission", None,
+                                             commercial=False, derivatives=False, kind="permission")
+    table["LicenseRef-Own"] = Licence("LicenseRef-Own", "own work", None, attribution=False, kind="own")
+    return table
+
+
+LICENCES = _table()
+
+
+def normalise(text: str) -> tuple[Licence | None, str]:
+    """The licence a (possibly loose) string names, and a note saying how it was read ('' if exact)."""
+    raw = str(text).strip()
+    if raw in LICENCES:
+        return LICENCES[raw], ""
+    for known in LICENCES:
+        if raw.lower() == known.lower():
+            return LICENCES[known], f"'{raw}' read as {known}"
+    lowered = raw.lower()
+    if re.fullmatch(r"(cc[\s-]*)?zero|cc0([\s-]*1(\.0)?)?|public domain dedication", lowered):
+        return LICENCES["CC0-1.0"], f"'{raw}' read as CC0-1.0"
+    if re.fullmatch(r"(cc[\s-]*)?(pdm|public domain( mark)?)([\s-]*1(\.0)?)?", lowered):
+        return LICENCES["CC-PDM-1.0"], f"'{raw}' read as CC-PDM-1.0"
+    return _loose_cc(raw, lowered)
+
+
+def _loose_cc(raw: str, lowered: str) -> tuple[Licence | None, str]:
+    if not re.search(r"\bcc|creative commons|attribution", lowered):
+        return None, ""
+    words = {"attribution": "by", "noncommercial": "nc", "non-commercial": "nc", "noderivatives": "nd",
+             "noderivs": "nd", "sharealike": "sa", "share-alike": "sa", "creative commons": "cc"}
+    for long, short in words.items():
+        lowered = lowered.replace(long, short)
+    match = re.fullmatch(r"(?:cc[\s_-]*)?(by[a-z\s_-]*?)[\s_-]*(\d(?:\.\d)?)?(?:\s+(?:generic|unported|international))?",
+                         lowered.strip())
+    if not match:
+        return None, ""
+    letters = re.sub(r"[\s_-]", "", match.group(1))
+    pairs = [letters[i:i + 2] for i in range(0, len(letters), 2)]
+    if len(letters) % 2 or not pairs or pairs[0] != "by" or any(p.upper() not in CC_ELEMENTS for p in pairs):
+        return None, ""
+    elements = tuple(e for e in CC_ELEMENTS if e.lower() in pairs)
+    if "ND" in elements and "SA" in elements:
+        return None, ""
+    version = match.group(2) or ""
+    version = version if "." in version else f"{version}.0" if version else ""
+    if version and version not in CC_VERSIONS:
+        return None, ""
+    lic = LICENCES[f"CC-{'-'.join(elements)}-{version or '4.0'}"]
+    note = f"'{raw}' read as {lic.id}"
+    if not version:
+        note += " (no version was given: 4.0 assumed; check the source and write the exact id)"
+    return lic, note
+
+
+def known_ids() -> list[str]:
+    return sorted(LICENCES)

@@ -1,0 +1,153 @@
+"""The image register: one entry per image with its file, alt text, credit facts and licence."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import Diagnostics, Loc
+from ..model.schema import INVALID, Date, Field, Flag, ListOf, MapOf, Number, Record, Text, Url
+from ..source import YMap, display_path, load_yaml
+from .licences import Licence, known_ids, normalise
+
+PERMISSION = Record((
+    Field("granted_by", Text(200), "who gave permission", required=True),
+    Field("evidence", Text(500), "where the permission is recorded (a letter, an e-mail, a contract)",
+          required=True),
+    Field("granted_on", Date(), "when it was given"),
+    Field("expires", Date(), "when it ends; the image is refused after this date"),
+    Field("commercial", Flag(), "may be used in fundraising and commercial decks", default=False),
+    Field("modify", Flag(), "may be cropped or have text put over it", default=False),
+    Field("credit", Text(300), "the exact credit line the rights holder asked for"),
+), doc="for LicenseRef-Permission: who allowed what")
+
+ENTRY = Record((
+    Field("file", Text(500), "the image file, relative to the register's folder", required=True),
+    Field("alt", Text(600), "what the picture shows, for people who cannot see it (required unless decorative)"),
+    Field("decorative", Flag(), "purely decorative: screen readers skip it (then give no alt)", default=False),
+    Field("title", Text(300), "the work's title, when it has one"),
+    Field("author", Text(200), "the author as the source gives it; 'Unknown Author' is allowed but reported"),
+    Field("author_url", Url(), "a link to the author's page"),
+    Field("source", Text(500), "where the image was found (a web address); required for Creative Commons images"),
+    Field("licence", Text(120), "an SPDX id such as CC-BY-4.0, or LicenseRef-Permission or LicenseRef-Own",
+          required=True),
+    Field("copyright", Text(300), "a copyright notice to keep word for word"),
+    Field("permission", PERMISSION, "for LicenseRef-Permission: the grant"),
+    Field("focus", ListOf(Number(0, 1), 2, 2), "the point to keep in view when cropping, [x, y] from 0 to 1",
+          default=[0.5, 0.5]),
+    Field("modifications", Text(300), "changes made before us (e.g. 'colour-corrected by the archive')"),
+), doc="one image")
+
+REGISTER = MapOf(ENTRY)
+FILE_NAME = re.compile(r"(^|\s)[\w\-. ]+\.(png|jpe?g|gif|svg|webp|tiff?|bmp)$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class ImageEntry:
+    """A checked register entry with its licence and the file it names."""
+
+    key: str
+    path: Path
+    data: YMap
+    licence: Licence
+
+    @property
+    def loc(self) -> Loc:
+        return self.data.loc
+
+    def get(self, name: str, default=None):
+        return self.data.get(name, default)
+
+    @property
+    def focus(self) -> tuple[float, float]:
+        x, y = self.data.get("focus") or (0.5, 0.5)
+        return float(x), float(y)
+
+    @property
+    def may_modify(self) -> bool:
+        if self.licence.kind == "permission":
+            return bool((self.get("permission") or {}).get("modify"))
+        return self.licence.derivatives
+
+    @property
+    def may_use_commercially(self) -> bool:
+        permission = self.get("permission") or {}
+        return self.licence.commercial or bool(permission.get("commercial"))
+
+
+def find_register(outline: Path, given: str | None) -> Path | None:
+    """The register named by the deck, or the first assets/images.yaml above the outline."""
+    if given:
+        return Path(given)
+    for folder in [outline.resolve().parent, *outline.resolve().parents]:
+        candidate = folder / "assets" / "images.yaml"
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def load_register(path: Path, diags: Diagnostics, today: dt.date | None = None) -> dict[str, ImageEntry]:
+    """Load and check every entry of a register (all errors of the file in one run)."""
+    raw = load_yaml(path)
+    data = REGISTER.check(raw, getattr(raw, "loc", Loc(display_path(path))), "", diags)
+    if data is INVALID:
+        return {}
+    entries = {}
+    for key, item in data.items():
+        entry = _entry(key, item, path.parent, diags, today or dt.date.today())
+        if entry:
+            entries[key] = entry
+    return entries
+
+
+def _entry(key: str, data: YMap, folder: Path, diags: Diagnostics, today: dt.date) -> ImageEntry | None:
+    licence, note = normalise(data["licence"])
+    where = data.at("licence")
+    if licence is None:
+        diags.error("unknown-licence", f"image '{key}': '{data['licence']}' is not a licence deckbuilder knows",
+                    where, f"{key}.licence", "write an SPDX id, e.g. CC-BY-4.0; known: " + ", ".join(known_ids()))
+        return None
+    if note:
+        diags.warn("licence-normalised", f"image '{key}': {note}", where, f"{key}.licence",
+                   f"write licence: {licence.id}")
+    _check_credit_facts(key, data, licence, diags, today)
+    _check_alt(key, data, diags)
+    return ImageEntry(key, folder / data["file"], data, licence)
+
+
+def _check_credit_facts(key: str, data: YMap, licence: Licence, diags: Diagnostics, today: dt.date) -> None:
+    if licence.is_cc and not data.get("source"):
+        diags.error("missing-source", f"image '{key}' is {licence.short} but has no source", data.loc,
+                    f"{key}.source", "add source: the web address where the image was found")
+    if licence.attribution and not data.get("author"):
+        diags.error("missing-author", f"image '{key}' is {licence.short} but names no author", data.loc,
+                    f"{key}.author", "add author: as the source gives it ('Unknown Author' if none)")
+    permission = data.get("permission")
+    if licence.kind == "permission" and not permission:
+        diags.error("missing-permission", f"image '{key}' is used with permission but the grant is not recorded",
+                    data.loc, f"{key}.permission", "add permission: {granted_by, evidence}")
+    if permission and permission.get("expires") and permission["expires"] < today:
+        diags.error("permission-expired", f"image '{key}': the permission expired on {permission['expires']}",
+                    data.at("permission"), f"{key}.permission.expires", "renew the permission or use another image")
+
+
+def _check_alt(key: str, data: YMap, diags: Diagnostics) -> None:
+    alt = data.get("alt")
+    if data.get("decorative"):
+        if alt:
+            diags.error("decorative-with-alt", f"image '{key}' is marked decorative but has alt text",
+                        data.at("alt"), f"{key}.alt", "remove alt, or remove decorative: true")
+        return
+    if not alt:
+        diags.error("missing-alt", f"image '{key}' has no alt text", data.loc, f"{key}.alt",
+                    "describe what the picture shows, or mark it decorative: true")
+    elif FILE_NAME.search(alt) or alt.strip().lower() in {"image", "picture", "photo", key.lower()}:
+        diags.error("bad-alt", f"image '{key}': the alt text '{alt}' is a file name or a placeholder",
+                    data.at("alt"), f"{key}.alt", "describe what the picture shows")
+    elif len(alt) > 250:
+        diags.warn("long-alt", f"image '{key}': the alt text has {len(alt)} characters", data.at("alt"),
+                   f"{key}.alt", "keep alt text under about 250 characters; put detail in the notes")
+    elif re.match(r"(an? )?(image|picture|photo(graph)?) of\b", alt.strip(), re.IGNORECASE):
+        diags.warn("alt-prefix", f"image '{key}': alt text need not start with '{alt.split(' of')[0]} of'",
+                   data.at("alt"), f"{key}.alt", "start with what it shows")

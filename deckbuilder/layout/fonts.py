@@ -1,0 +1,62 @@
+"""The bundled font files and which theme font names they measure."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+FONT_DIR = Path(__file__).resolve().parent.parent / "fonts"
+
+# bundled family -> file stem; each has Regular, Bold, Italic, BoldItalic except the fallback
+FAMILIES = {
+    "Carlito": "Carlito",
+    "Caladea": "Caladea",
+    "Liberation Sans": "LiberationSans",
+    "Liberation Serif": "LiberationSerif",
+}
+# theme font name (lower case) -> bundled family with the same advance widths
+METRIC_TWINS = {
+    "calibri": "Carlito", "carlito": "Carlito",
+    "cambria": "Caladea", "caladea": "Caladea",
+    "arial": "Liberation Sans", "helvetica": "Liberation Sans", "liberation sans": "Liberation Sans",
+    "arimo": "Liberation Sans",
+    "times new roman": "Liberation Serif", "times": "Liberation Serif", "liberation serif": "Liberation Serif",
+    "tinos": "Liberation Serif",
+}
+DEFAULT_FAMILY = "Carlito"
+FALLBACK_NAME = "DejaVu Sans"  # measures (and renders) scripts the theme font lacks, e.g. Arabic
+
+
+@dataclass(frozen=True)
+class Face:
+    """One font file: a family in one style."""
+
+    family: str
+    bold: bool
+    italic: bool
+
+    @property
+    def path(self) -> Path:
+        if self.family == FALLBACK_NAME:
+            return FONT_DIR / ("DejaVuSans-Bold.ttf" if self.bold else "DejaVuSans.ttf")
+        style = ("Bold" if self.bold else "") + ("Italic" if self.italic else "")
+        return FONT_DIR / f"{FAMILIES[self.family]}-{style or 'Regular'}.ttf"
+
+
+def twin(name: str) -> str | None:
+    """The bundled family that measures the theme font `name`, or None if there is none."""
+    return METRIC_TWINS.get(name.strip().lower())
+
+
+def face_for(name: str, bold: bool = False, italic: bool = False) -> Face:
+    """The face that measures text set in `name` (the default family when it has no twin)."""
+    return Face(twin(name) or DEFAULT_FAMILY, bold, italic)
+
+
+def fallback_face(bold: bool = False) -> Face:
+    return Face(FALLBACK_NAME, bold, False)
+
+
+@lru_cache(maxsize=None)
+def licence_files() -> tuple[Path, ...]:
+    return tuple(sorted((FONT_DIR / "licences").glob("*.txt")))

@@ -1,0 +1,67 @@
+"""The slide grid: size, safe margins, twelve columns with gutters, and a baseline to snap to."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .ir import Box, inches, points
+
+SLIDE_SIZES = {"16:9": (12_192_000, 6_858_000), "4:3": (9_144_000, 6_858_000)}
+COLUMNS = 12
+BASELINE = points(6)
+
+
+@dataclass(frozen=True)
+class Grid:
+    """Where things may go on a slide, in EMU."""
+
+    width: int
+    height: int
+    side: int
+    top: int
+    bottom: int
+    gutter: int = inches(0.25)
+    columns: int = COLUMNS
+
+    @classmethod
+    def for_theme(cls, size: str, margins: dict) -> "Grid":
+        width, height = SLIDE_SIZES[size]
+        return cls(width, height, inches(margins["side"]), inches(margins["top"]), inches(margins["bottom"]))
+
+    @property
+    def slide(self) -> Box:
+        return Box(0, 0, self.width, self.height)
+
+    @property
+    def safe(self) -> Box:
+        """The area inside the margins."""
+        return Box(self.side, self.top, self.width - 2 * self.side, self.height - self.top - self.bottom)
+
+    @property
+    def column(self) -> float:
+        return (self.safe.w - (self.columns - 1) * self.gutter) / self.columns
+
+    def span(self, start: int, count: int) -> tuple[int, int]:
+        """x and width of `count` columns starting at column `start` (0-based)."""
+        x = self.side + start * (self.column + self.gutter)
+        return round(x), round(count * self.column + (count - 1) * self.gutter)
+
+    def cols(self, start: int, count: int, y: int, h: int) -> Box:
+        x, w = self.span(start, count)
+        return Box(x, y, w, h)
+
+    def split(self, parts: int, start: int = 0, count: int = COLUMNS) -> list[tuple[int, int]]:
+        """x and width of `parts` equal columns across `count` grid columns (gutters between)."""
+        x0, total = self.span(start, count)
+        width = (total - (parts - 1) * self.gutter) / parts
+        return [(round(x0 + i * (width + self.gutter)), round(width)) for i in range(parts)]
+
+    @property
+    def footer(self) -> Box:
+        """The footer line, in the bottom margin."""
+        h = points(18)
+        return Box(self.side, self.height - self.bottom + round((self.bottom - h) * 0.55), self.safe.w, h)
+
+
+def snap(y: int) -> int:
+    """Round a vertical position up to the baseline."""
+    return -(-y // BASELINE) * BASELINE

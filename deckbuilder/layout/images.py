@@ -1,0 +1,80 @@
+"""Placing pictures: cover crops around the focus, contain fits, and their credit lines."""
+from __future__ import annotations
+
+from ..assets.credits import credit_for
+from ..assets.images import contain, cover_crop
+from ..model.outline import Slide
+from .context import HARD_FLOOR, Ctx, ImageUse
+from .ir import Box, Para, Picture, Run, TextBox, inches, points
+
+CREDIT_STRIP = inches(0.34)
+CROP_NOTICE = 0.01  # cropping more than 1 % of a side counts as a modification
+
+
+def info_for(ctx: Ctx, spec) -> object | None:
+    return ctx.images.get(spec["asset"]) if spec else None
+
+
+def placement(ctx: Ctx, spec) -> str:
+    """Where this use's credit goes: below the picture, in the footer, or only on the credits slide."""
+    info = info_for(ctx, spec)
+    if info is None or not (info.entry.licence.attribution and info.entry.licence.kind != "own"):
+        return "credits-only"
+    return spec.get("credit") or (ctx.deck.get("credits") or {}).get("placement", "below")
+
+
+def picture_box(ctx: Ctx, spec, box: Box) -> Box:
+    """The part of `box` the picture may use (a strip is kept below for a credit line)."""
+    return box.with_h(box.h - CREDIT_STRIP) if placement(ctx, spec) == "below" else box
+
+
+def place_image(ctx: Ctx, slide: Slide, spec, box: Box, *, fit: str = "cover", overlaid: bool = False,
+                credit_color: str | None = None) -> list:
+    """The picture in `box` (fit cover or contain), with its credit line below when asked."""
+    info = info_for(ctx, spec)
+    if info is None:
+        return []
+    entry = info.entry
+    fit = spec.get("fit") or (fit if entry.may_modify else "contain")
+    frame = picture_box(ctx, spec, box)
+    focus = tuple(spec.get("focus") or entry.focus)
+    crop = None
+    if fit == "cover":
+        crop = cover_crop(info.width, info.height, frame.w, frame.h, focus)
+        pic_box = frame
+    else:
+        pic_box = Box(*contain(info.width, info.height, (frame.x, frame.y, frame.w, frame.h)))
+    cropped = bool(crop) and max(crop) > CROP_NOTICE
+    ctx.used.append(ImageUse(entry.key, slide.id, cropped, overlaid))
+    alt = "" if entry.get("decorative") else entry.get("alt", "")
+    shapes: list = [Picture(pic_box, str(entry.path), crop if cropped else None, alt,
+                            bool(entry.get("decorative")), name=f"Picture {entry.key}")]
+    where = placement(ctx, spec)
+    changes = ("cropped",) if cropped else ()
+    if where == "below":
+        strip = Box(pic_box.x, frame.bottom, max(pic_box.w, inches(3)), CREDIT_STRIP)
+        if strip.right > ctx.grid.width:
+            strip = Box(ctx.grid.width - strip.w, strip.y, strip.w, strip.h)
+        shapes.append(credit_box(ctx, credit_runs(ctx, entry, changes, credit_color), strip))
+    elif where == "footer":
+        ctx.footer_credits.setdefault(slide.id, []).extend(credit_runs(ctx, entry, changes, credit_color))
+    return shapes
+
+
+def credit_runs(ctx: Ctx, entry, changes: tuple[str, ...], color: str | None = None,
+                size: float | None = None) -> list[Run]:
+    credit = credit_for(entry, changes)
+    size = size or ctx.size("small")
+    color = color or ctx.colors["muted"]
+    return [ctx.run(text, size, color=color, link=link) for text, link in credit.segments]
+
+
+def credit_box(ctx: Ctx, runs: list[Run], strip: Box) -> TextBox:
+    """A credit line that fits its strip: shrinks to 10 pt, then wraps to two lines."""
+    for size in (ctx.size("small"), 11.0, HARD_FLOOR["small"]):
+        sized = tuple(Run(r.text, r.font, size, r.bold, r.italic, r.color, r.link) for r in runs)
+        para = Para(sized)
+        if ctx.measure.line_count(para, strip.w) == 1:
+            return TextBox(strip, (para,), role="credit", anchor="ctr", name="Credit")
+    height = ctx.measure.height([para], strip.w) + points(2)
+    return TextBox(strip.with_h(max(strip.h, height)), (para,), role="credit", anchor="t", name="Credit")

@@ -1,0 +1,183 @@
+"""The DeckPlan: positioned boxes in integer EMU that the renderer writes exactly as given."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+
+EMU_PER_INCH = 914_400
+EMU_PER_PT = 12_700
+
+
+def inches(value: float) -> int:
+    return round(value * EMU_PER_INCH)
+
+
+def points(value: float) -> int:
+    return round(value * EMU_PER_PT)
+
+
+@dataclass(frozen=True)
+class Box:
+    """A rectangle in EMU."""
+
+    x: int
+    y: int
+    w: int
+    h: int
+
+    @property
+    def right(self) -> int:
+        return self.x + self.w
+
+    @property
+    def bottom(self) -> int:
+        return self.y + self.h
+
+    def inside(self, other: "Box") -> bool:
+        return self.x >= other.x and self.y >= other.y and self.right <= other.right and self.bottom <= other.bottom
+
+    def overlaps(self, other: "Box") -> bool:
+        return self.x < other.right and other.x < self.right and self.y < other.bottom and other.y < self.bottom
+
+    def with_h(self, h: int) -> "Box":
+        return replace(self, h=h)
+
+
+@dataclass(frozen=True)
+class Run:
+    """A stretch of text in one style; size in points."""
+
+    text: str
+    font: str
+    size: float
+    bold: bool = False
+    italic: bool = False
+    color: str = "000000"
+    link: str | None = None
+    field: str | None = None  # e.g. "slidenum": a field PowerPoint keeps up to date
+
+
+@dataclass(frozen=True)
+class Para:
+    """A paragraph: runs, alignment, list level and bullet, spacing (points) and line spacing."""
+
+    runs: tuple[Run, ...]
+    align: str = "l"  # l, ctr, r
+    bullet: str | None = None  # None, a character such as "•", or "num" for 1. 2. 3.
+    bullet_color: str | None = None
+    indent: int = 0  # EMU from the frame's left edge to the text (the bullet hangs in it)
+    space_before: float = 0.0
+    line_spacing: float = 1.0
+    number: int = 1  # the first number of a numbered list
+
+    @property
+    def text(self) -> str:
+        return "".join(r.text for r in self.runs)
+
+    @property
+    def size(self) -> float:
+        return max((r.size for r in self.runs), default=0.0)
+
+
+@dataclass(frozen=True)
+class TextBox:
+    """A text frame: explicit sizes, no autofit; role says what it is (title, body, footer…)."""
+
+    box: Box
+    paras: tuple[Para, ...]
+    role: str = "body"
+    anchor: str = "t"  # t, ctr, b
+    fill: str | None = None
+    name: str = "Text"
+    inset: int = 0  # EMU on every side
+
+
+@dataclass(frozen=True)
+class Picture:
+    """A picture: where it goes, what part of the file it shows, its alt text (or decorative)."""
+
+    box: Box
+    image: str  # the source file; the build replaces it with the processed one
+    crop: tuple[float, float, float, float] | None = None  # fractions cut from left, top, right, bottom
+    alt: str = ""
+    decorative: bool = False
+    name: str = "Picture"
+    link: str | None = None
+
+
+@dataclass(frozen=True)
+class Rect:
+    """A plain shape: a card, a rule, a scrim or a tile; always decorative."""
+
+    box: Box
+    fill: str | None = None
+    line: str | None = None
+    alpha: float = 1.0
+    rounded: bool = False
+    ellipse: bool = False
+    name: str = "Shape"
+
+
+@dataclass(frozen=True)
+class Series:
+    name: str
+    values: tuple[float, ...]
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A native chart with its data, colours and text sizes."""
+
+    box: Box
+    kind: str  # bar, column, pie, doughnut, line
+    categories: tuple[str, ...]
+    series: tuple[Series, ...]
+    colors: tuple[str, ...]
+    font: str
+    size: float
+    text_color: str
+    unit: str = ""
+    labels: bool = True
+    alt: str = ""
+    name: str = "Chart"
+
+
+Shape = TextBox | Picture | Rect | Chart
+
+
+@dataclass(frozen=True)
+class SlidePlan:
+    """One slide: its title (for the outline and screen readers), shapes in reading order, notes."""
+
+    id: str
+    layout: str
+    title: str
+    shapes: tuple[Shape, ...]
+    notes: str = ""
+    background: str = "FFFFFF"
+    part: int = 1  # continuation slides count up from 1
+    parts: int = 1
+    chrome: str = "content"  # content: footer, number and logo are added; none: they are not
+
+
+@dataclass(frozen=True)
+class DocProps:
+    title: str
+    author: str = ""
+    subject: str = ""
+    keywords: str = ""
+    company: str = ""
+    language: str = "en-GB"
+    created: dt.datetime = dt.datetime(2000, 1, 1)
+
+
+@dataclass(frozen=True)
+class DeckPlan:
+    """Everything the renderer needs: slide size, theme fonts and colours, and the slides."""
+
+    width: int
+    height: int
+    props: DocProps
+    fonts: tuple[str, str]  # heading, body
+    colors: dict = field(default_factory=dict)
+    slides: tuple[SlidePlan, ...] = ()

@@ -1,0 +1,81 @@
+"""plan_deck: turn a resolved deck into a DeckPlan, slide kind by slide kind, then add the chrome."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from ..assets.images import contain
+from ..audience import ResolvedDeck
+from ..errors import Diagnostics
+from ..model.outline import Slide
+from ..model.theme import Theme
+from ..source import YMap
+from .blocks import footer_shapes
+from .context import Ctx, ImageUse
+from .grid import Grid
+from .ir import Box, DeckPlan, DocProps, Picture, SlidePlan, inches
+from .kinds import KINDS
+from .text import Measurer
+
+
+def plan_deck(deck: ResolvedDeck, theme: Theme, images: dict, measurer: Measurer,
+              diags: Diagnostics) -> DeckPlan:
+    """Lay out every slide; pure: reads nothing, writes nothing."""
+    grid = Grid.for_theme(theme.size, theme.margins)
+    ctx = Ctx(theme, grid, measurer, deck.deck, deck.name, diags, images)
+    slides = _with_credits(deck)
+    if theme.logo in images:
+        ctx.used.append(ImageUse(theme.logo, "theme"))
+    planned: list[list[SlidePlan] | Slide] = []
+    for slide in slides:
+        planned.append(slide if slide.layout == "credits" else KINDS[slide.layout](slide, ctx))
+    flat: list[SlidePlan] = []
+    for item in planned:
+        flat.extend(KINDS["credits"](item, ctx) if isinstance(item, Slide) else item)
+    finished = tuple(_finish(ctx, plan, number) for number, plan in enumerate(flat, start=1))
+    return DeckPlan(grid.width, grid.height, _props(deck), (theme.fonts["heading"], theme.fonts["body"]),
+                    dict(theme.colors), finished)
+
+
+def _with_credits(deck: ResolvedDeck) -> list[Slide]:
+    slides = list(deck.slides)
+    wanted = (deck.deck.get("credits") or {}).get("slide", True)
+    if wanted and not any(s.layout == "credits" for s in slides):
+        taken = {s.id for s in slides}
+        slide_id = "credits" if "credits" not in taken else "image-credits"
+        slides.append(Slide(slide_id, "credits", YMap(), generated=True))
+    return slides
+
+
+def _finish(ctx: Ctx, plan: SlidePlan, number: int) -> SlidePlan:
+    """Add the footer, slide number and logo to a content slide."""
+    if plan.chrome == "none":
+        return plan
+    extra = footer_shapes(ctx, number, credit=ctx.footer_credits.get(plan.id, ()))
+    logo = _logo(ctx)
+    return replace(plan, shapes=(*plan.shapes, *extra, *logo))
+
+
+def _logo(ctx: Ctx) -> list[Picture]:
+    info = ctx.images.get(ctx.theme.logo or "")
+    if info is None:
+        return []
+    footer = ctx.grid.footer
+    area = (footer.right - inches(2.6), footer.y - inches(0.05), inches(1.6), footer.h + inches(0.1))
+    box = Box(*contain(info.width, info.height, area))
+    box = Box(area[0] + area[2] - box.w, box.y, box.w, box.h)
+    entry = info.entry
+    return [Picture(box, str(entry.path), None, "" if entry.get("decorative") else entry.get("alt", ""),
+                    bool(entry.get("decorative")), name="Logo")]
+
+
+def _props(deck: ResolvedDeck) -> DocProps:
+    facts = deck.deck
+    date = facts.get("date")
+    created = dt.datetime.combine(date, dt.time(9, 0)) if isinstance(date, dt.date) else dt.datetime(2000, 1, 1)
+    presenter = facts.get("presenter") or {}
+    return DocProps(
+        title=facts.get("title", deck.name), author=presenter.get("name", ""), subject=facts.get("subtitle", ""),
+        keywords=", ".join(k for k in (deck.story, deck.audience) if k), company=facts.get("organisation", ""),
+        language=facts.get("language", "en-GB"), created=created,
+    )

@@ -1,0 +1,117 @@
+"""The brand: colour roles, fonts, type scale, logo, footer, slide size and margins."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import Diagnostics, Loc, fail
+from ..source import YMap, display_path, load_yaml
+from .schema import INVALID, Choice, Color, Field, Flag, MapOf, Number, Record, Text
+
+BUILTIN_DIR = Path(__file__).resolve().parent.parent / "themes"
+
+COLORS = Record((
+    Field("primary", Color(), "the main brand colour: titles, section slides, rules", required=True),
+    Field("secondary", Color(), "a second brand colour for tiles and chart series", default="5B6770"),
+    Field("accent", Color(), "emphasis: the big number, the key word", default="C2410C"),
+    Field("background", Color(), "the slide background", default="FFFFFF"),
+    Field("text", Color(), "body text", default="1F1F1F"),
+    Field("muted", Color(), "secondary text: captions, credits, footers", default="5F6B73"),
+    Field("surface", Color(), "the fill of cards and tiles", default="F3F4F6"),
+), doc="colour roles, each a \"#RRGGBB\" value")
+
+FONTS = Record((
+    Field("heading", Text(80), "the font of titles and display text", default="Calibri"),
+    Field("body", Text(80), "the font of body text", default="Calibri"),
+), doc="font names written into the deck; measured with bundled metric-compatible files")
+
+SIZES = Record((
+    Field("title", Number(28, 72), "slide titles, in points", default=40),
+    Field("section", Number(28, 96), "section and title-slide titles", default=54),
+    Field("statement", Number(28, 96), "statement slides", default=54),
+    Field("body", Number(18, 40), "body text (points and paragraphs)", default=28),
+    Field("body_min", Number(18, 40), "the smallest body text before a list continues on a new slide",
+          default=20),
+    Field("caption", Number(12, 24), "captions, labels and subtitles under display text", default=18),
+    Field("small", Number(10, 16), "credits, sources and footers", default=12),
+    Field("stat", Number(48, 200), "big numbers", default=120),
+    Field("quote", Number(24, 48), "quotations", default=34),
+), doc="the type scale, in points")
+
+MARGINS = Record((
+    Field("side", Number(0.3, 1.5), "left and right margin, inches", default=0.75),
+    Field("top", Number(0.3, 1.5), "top margin, inches", default=0.6),
+    Field("bottom", Number(0.3, 1.5), "bottom margin (the footer sits in it), inches", default=0.7),
+), doc="the safe area around every slide")
+
+THEME = Record((
+    Field("name", Text(80), "the theme's name", required=True),
+    Field("colors", COLORS, "colour roles", required=True),
+    Field("fonts", FONTS, "heading and body fonts"),
+    Field("sizes", SIZES, "the type scale"),
+    Field("margins", MARGINS, "the safe area"),
+    Field("logo", Text(200), "an image key from the register, shown small on content slides"),
+    Field("footer", Text(200), "a footer line on content slides"),
+    Field("slide_numbers", Flag(), "show slide numbers", default=True),
+    Field("size", Choice("16:9", "4:3"), "slide size", default="16:9"),
+    Field("template", Text(500), "an organisation's .pptx whose masters and layouts are used"),
+    Field("layouts", MapOf(Text(120)), "for a template: slide kind → the template's layout name"),
+), doc="a theme file")
+
+
+@dataclass(frozen=True)
+class Theme:
+    """A checked theme with every default filled in."""
+
+    name: str
+    colors: dict
+    fonts: dict
+    sizes: dict
+    margins: dict
+    logo: str | None
+    footer: str | None
+    slide_numbers: bool
+    size: str
+    template: Path | None
+    layouts: dict
+    path: Path | None = None
+
+
+def builtin_themes() -> dict[str, Path]:
+    return {p.stem: p for p in sorted(BUILTIN_DIR.glob("*.yaml"))}
+
+
+def theme_path(name: str, where: Loc | None) -> Path:
+    """The file of a theme given by built-in name or path (relative to the current folder)."""
+    builtins = builtin_themes()
+    if name in builtins:
+        return builtins[name]
+    path = Path(name)
+    if path.suffix in (".yaml", ".yml") and path.is_file():
+        return path
+    hint = "built-in themes: " + ", ".join(builtins) + "; or give the path of a theme .yaml"
+    raise fail("unknown-theme", f"no theme named '{name}'", where, "deck.theme", hint)
+
+
+def load_theme(name: str, where: Loc | None, diags: Diagnostics) -> Theme:
+    """Load and check a theme by built-in name or path."""
+    path = theme_path(name, where)
+    raw = load_yaml(path)
+    data = THEME.check(raw, getattr(raw, "loc", Loc(display_path(path))), "", diags)
+    if data is INVALID:
+        raise fail("bad-theme", f"the theme {display_path(path)} has errors (see above)", where, "deck.theme")
+    return _theme(data, path)
+
+
+def _theme(data: YMap, path: Path) -> Theme:
+    def filled(key: str, record: Record) -> dict:
+        return dict(data.get(key) or record.check_fields(YMap(), record.fields, data.loc, key, Diagnostics()))
+
+    template = data.get("template")
+    return Theme(
+        name=data["name"], colors=dict(data["colors"]), fonts=filled("fonts", FONTS),
+        sizes=filled("sizes", SIZES), margins=filled("margins", MARGINS), logo=data.get("logo"),
+        footer=data.get("footer"), slide_numbers=data["slide_numbers"], size=data["size"],
+        template=(path.parent / template) if template else None, layouts=dict(data.get("layouts") or {}),
+        path=path,
+    )
