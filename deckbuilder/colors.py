@@ -45,7 +45,9 @@ def mix(a: str, b: str, t: float) -> str:
     return hex_of(tuple(x + (y - x) * t for x, y in zip(ca, cb)))
 
 
-def readable_on(background: str, *candidates: str) -> str:
-    """The candidate (or black/white) with the best contrast on the background."""
-    options = [*candidates, "FFFFFF", "111111"]
-    return max(options, key=lambda c: contrast(c, background))
+def readable_on(background: str, *candidates: str, need: float = AA_TEXT) -> str:
+    """The first candidate that reaches `need` on the background, else black or white, whichever is better."""
+    for color in candidates:
+        if contrast(color, background) >= need:
+            return color
+    return max(("FFFFFF", "111111"), key=lambda c: contrast(c, background))

@@ -173,3 +173,21 @@ def _fit_within(size: tuple[int, int], limit: tuple[int, int]) -> tuple[int, int
 def pixels_for(w_emu: int, h_emu: int) -> tuple[int, int]:
     """Pixels a placed picture needs at the target resolution."""
     return max(1, round(w_emu / 914_400 * TARGET_PPI)), max(1, round(h_emu / 914_400 * TARGET_PPI))
+
+
+def brightest(path: Path, crop: tuple | None, region: tuple[float, float, float, float]) -> str:
+    """The colour (RRGGBB) of the brightest 5 % of the pixels in `region` (fractions x, y, w, h of the
+    picture as shown), so that text over it can be given a scrim that keeps it readable."""
+    img = _open(path)
+    img.draft("RGB", (400, 400))
+    img = ImageOps.exif_transpose(img).convert("RGB")
+    img.thumbnail((400, 400))
+    if crop:
+        w, h = img.size
+        img = img.crop((round(crop[0] * w), round(crop[1] * h), round(w - crop[2] * w), round(h - crop[3] * h)))
+    w, h = img.size
+    x, y, rw, rh = region
+    area = img.crop((round(x * w), round(y * h), max(round((x + rw) * w), 1), max(round((y + rh) * h), 1)))
+    pixels = sorted(area.getdata(), key=lambda p: 0.2126 * p[0] + 0.7152 * p[1] + 0.0722 * p[2])
+    r, g, b = pixels[min(len(pixels) - 1, int(len(pixels) * 0.95))]
+    return f"{r:02X}{g:02X}{b:02X}"

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Callable, Sequence
 
+from ..colors import readable_on
 from ..model.outline import Slide
 from .context import HARD_FLOOR, Ctx
 from .grid import snap
@@ -191,10 +192,11 @@ def continued(title: str, part: int) -> str:
     return title if part == 1 else f"{title} (cont.)"
 
 
-def footer_shapes(ctx: Ctx, number: int, dark: bool = False, credit: Sequence[Run] = ()) -> list[TextBox]:
-    """The footer line: the theme's footer (and footer credits) on the left, the slide number right."""
+def footer_shapes(ctx: Ctx, number: int, background: str, credit: Sequence[Run] = (),
+                  numbers: bool = True) -> list[TextBox]:
+    """The footer line: the theme's footer (or footer credits) on the left, the slide number right."""
     theme, grid = ctx.theme, ctx.grid
-    color = "FFFFFF" if dark else ctx.colors["muted"]
+    color = readable_on(background, ctx.colors["muted"], ctx.colors["text"])
     size = ctx.size("small")
     box = grid.footer
     shapes = []
@@ -204,7 +206,7 @@ def footer_shapes(ctx: Ctx, number: int, dark: bool = False, credit: Sequence[Ru
     if runs:
         shapes.append(TextBox(Box(box.x, box.y, box.w - inches(1), box.h), (Para(tuple(runs)),),
                               role="footer", anchor="ctr", name="Footer"))
-    if theme.slide_numbers:
+    if theme.slide_numbers and numbers:
         num = Run(str(number), theme.fonts["body"], size, color=color, field="slidenum")
         shapes.append(TextBox(Box(box.right - inches(0.8), box.y, inches(0.8), box.h), (Para((num,), align="r"),),
                               role="number", anchor="ctr", name="Slide number"))

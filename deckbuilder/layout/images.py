@@ -52,9 +52,9 @@ def place_image(ctx: Ctx, slide: Slide, spec, box: Box, *, fit: str = "cover", o
     where = placement(ctx, spec)
     changes = ("cropped",) if cropped else ()
     if where == "below":
-        strip = Box(pic_box.x, frame.bottom, max(pic_box.w, inches(3)), CREDIT_STRIP)
-        if strip.right > ctx.grid.width:
-            strip = Box(ctx.grid.width - strip.w, strip.y, strip.w, strip.h)
+        left = max(pic_box.x, ctx.grid.side)
+        right = min(pic_box.right, ctx.grid.width - ctx.grid.side)
+        strip = Box(left, frame.bottom, right - left, CREDIT_STRIP)
         shapes.append(credit_box(ctx, credit_runs(ctx, entry, changes, credit_color), strip))
     elif where == "footer":
         ctx.footer_credits.setdefault(slide.id, []).extend(credit_runs(ctx, entry, changes, credit_color))

@@ -49,9 +49,11 @@ def _with_credits(deck: ResolvedDeck) -> list[Slide]:
 
 def _finish(ctx: Ctx, plan: SlidePlan, number: int) -> SlidePlan:
     """Add the footer, slide number and logo to a content slide."""
+    credit = ctx.footer_credits.get(plan.id, ())
     if plan.chrome == "none":
-        return plan
-    extra = footer_shapes(ctx, number, credit=ctx.footer_credits.get(plan.id, ()))
+        extra = footer_shapes(ctx, number, plan.background, credit, numbers=False) if credit else []
+        return replace(plan, shapes=(*plan.shapes, *extra))
+    extra = footer_shapes(ctx, number, plan.background, credit)
     logo = _logo(ctx)
     return replace(plan, shapes=(*plan.shapes, *extra, *logo))
 

@@ -60,7 +60,7 @@ LOGO = filterable(
     shorthand="name",
 )
 STEP = filterable(
-    Field("title", Text(80), "the step in a few words", required=True),
+    Field("title", Text(160), "the step in a few words", required=True),
     Field("text", Text(300), "one or two lines of detail"),
     shorthand="title",
 )

@@ -6,6 +6,7 @@ import io
 from pptx.dml.color import RGBColor
 
 from ..layout.ir import Chart, DeckPlan, Picture, Rect, SlidePlan, TextBox
+from .charts import add_chart, stable_workbook
 from .package import stable_zip
 from .shapes import add_picture, add_rect
 from .template import base_presentation, slide_layout
@@ -27,28 +28,30 @@ def render_pptx(plan: DeckPlan) -> bytes:
 def _slide(slide, plan: SlidePlan, lang: str) -> None:
     title = slide.shapes.title
     titled = False
+    written = []
     for shape in plan.shapes:
         if isinstance(shape, TextBox) and shape.role == "title" and not titled:
             write_frame(title, shape, lang)
-            titled = True
+            titled, added = True, title
         elif isinstance(shape, TextBox):
-            write_frame(slide.shapes.add_textbox(0, 0, 1, 1), shape, lang)
-        elif isinstance(shape, Picture):
-            add_picture(slide, shape)
-        elif isinstance(shape, Rect):
-            add_rect(slide, shape)
-        elif isinstance(shape, Chart):
-            from .charts import add_chart
-
-            add_chart(slide, shape)
+            added = slide.shapes.add_textbox(0, 0, 1, 1)
+            write_frame(added, shape, lang)
+        else:
+            added = ADDERS[type(shape)](slide, shape)
+        written.append(added._element)
     if not titled:
         raise AssertionError(f"slide '{plan.id}' was planned without a title")
     title.name = "Title"
+    for element in written:  # z-order and reading order as planned (the title placeholder came first)
+        slide.shapes._spTree.append(element)
     fill = slide.background.fill
     fill.solid()
     fill.fore_color.rgb = RGBColor.from_string(plan.background)
     if plan.notes:
         slide.notes_slide.notes_text_frame.text = plan.notes
+
+
+ADDERS = {Picture: add_picture, Rect: add_rect, Chart: add_chart}
 
 
 def _properties(prs, plan: DeckPlan) -> None:
@@ -66,4 +69,4 @@ def _properties(prs, plan: DeckPlan) -> None:
 
 
 def _rewrite(name: str, blob: bytes) -> bytes:
-    return blob
+    return stable_workbook(blob) if name.endswith(".xlsx") else blob

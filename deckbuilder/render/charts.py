@@ -1,0 +1,121 @@
+"""Native PowerPoint charts with editable data, in the planned colours and text sizes."""
+from __future__ import annotations
+
+import re
+
+from pptx.chart.data import CategoryChartData
+from pptx.dml.color import RGBColor
+from pptx.enum.chart import XL_AXIS_CROSSES, XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
+from pptx.util import Pt
+
+from ..colors import readable_on
+from ..layout.ir import Chart
+from .package import stable_zip
+from .shapes import describe
+
+TYPES = {"bar": XL_CHART_TYPE.BAR_CLUSTERED, "column": XL_CHART_TYPE.COLUMN_CLUSTERED, "pie": XL_CHART_TYPE.PIE,
+         "doughnut": XL_CHART_TYPE.DOUGHNUT, "line": XL_CHART_TYPE.LINE_MARKERS}
+ROUND = ("pie", "doughnut")
+FIXED_DATE = "2000-01-01T00:00:00Z"
+
+
+def number_format(chart: Chart) -> str:
+    whole = all(float(v).is_integer() for s in chart.series for v in s.values)
+    base = "#,##0" if whole else "#,##0.0"
+    return f'{base}"{chart.unit}"' if chart.unit else base
+
+
+def add_chart(slide, spec: Chart):
+    fmt = number_format(spec)
+    data = CategoryChartData(number_format=fmt)
+    data.categories = spec.categories
+    for series in spec.series:
+        data.add_series(series.name, series.values)
+    b = spec.box
+    frame = slide.shapes.add_chart(TYPES[spec.kind], b.x, b.y, b.w, b.h, data)
+    frame.name = spec.name
+    describe(frame, spec.alt, False)
+    chart = frame.chart
+    chart.has_title = False
+    chart.font.size = Pt(spec.size)
+    chart.font.name = spec.font
+    chart.font.color.rgb = RGBColor.from_string(spec.text_color)
+    _legend(chart, spec)
+    _colours(chart, spec)
+    if spec.labels:
+        _labels(chart, spec, fmt)
+    if spec.kind not in ROUND:
+        _axes(chart, spec, fmt)
+    return frame
+
+
+def _legend(chart, spec: Chart) -> None:
+    chart.has_legend = spec.kind in ROUND or len(spec.series) > 1
+    if chart.has_legend:
+        chart.legend.position = XL_LEGEND_POSITION.RIGHT if spec.kind in ROUND else XL_LEGEND_POSITION.BOTTOM
+        chart.legend.include_in_layout = False
+        chart.legend.font.size = Pt(spec.size)
+
+
+def _colours(chart, spec: Chart) -> None:
+    plot = chart.plots[0]
+    if spec.kind in ROUND:
+        for point, color in zip(plot.series[0].points, spec.colors):
+            point.format.fill.solid()
+            point.format.fill.fore_color.rgb = RGBColor.from_string(color)
+        return
+    if spec.kind in ("bar", "column"):
+        plot.gap_width = 60
+    for series, color in zip(plot.series, spec.colors):
+        if spec.kind == "line":
+            series.format.line.color.rgb = RGBColor.from_string(color)
+            series.format.line.width = Pt(3.5)
+            series.smooth = False
+        else:
+            series.format.fill.solid()
+            series.format.fill.fore_color.rgb = RGBColor.from_string(color)
+
+
+def _labels(chart, spec: Chart, fmt: str) -> None:
+    plot = chart.plots[0]
+    plot.has_data_labels = True
+    labels = plot.data_labels
+    labels.number_format = fmt
+    labels.number_format_is_linked = False
+    labels.show_value = True
+    labels.font.size = Pt(spec.size)
+    labels.font.bold = True
+    if spec.kind in ("bar", "column"):
+        labels.position = XL_LABEL_POSITION.OUTSIDE_END
+    elif spec.kind in ROUND:
+        for point, color in zip(plot.series[0].points, spec.colors):
+            font = point.data_label.font
+            font.size, font.bold = Pt(spec.size), True
+            font.color.rgb = RGBColor.from_string(readable_on(color, "FFFFFF", spec.text_color))
+
+
+def _axes(chart, spec: Chart, fmt: str) -> None:
+    """Category labels at the chart's text size; the value axis only when values are not labelled."""
+    value, category = chart.value_axis, chart.category_axis
+    value.visible = not spec.labels
+    value.has_major_gridlines = not spec.labels
+    if not spec.labels:
+        value.major_gridlines.format.line.color.rgb = RGBColor.from_string("D9D9D9")
+        value.tick_labels.number_format = fmt
+        value.tick_labels.number_format_is_linked = False
+        value.tick_labels.font.size = Pt(spec.size)
+    category.tick_labels.font.size = Pt(spec.size)
+    category.format.line.color.rgb = RGBColor.from_string("BFBFBF")
+    if spec.kind == "bar":
+        category.reverse_order = True  # the first category on top, as it is read
+        category.crosses = XL_AXIS_CROSSES.MAXIMUM
+
+
+def stable_workbook(blob: bytes) -> bytes:
+    """An embedded chart workbook without the time it was made, so builds are byte-identical."""
+    def fix(name: str, data: bytes) -> bytes:
+        if name == "docProps/core.xml":
+            return re.sub(rb"(<dcterms:(created|modified)[^>]*>)[^<]*", rb"\g<1>" + FIXED_DATE.encode(), data)
+        return data
+
+    return stable_zip(blob, fix)
