@@ -7,7 +7,8 @@ from pathlib import Path
 
 from .assets.images import ImageCache, pixels_for
 from .assets.resolve import Use, image_uses, resolve_assets
-from .audience import ResolvedDeck, known_audiences, read_outline, resolve
+from .checks.accessibility import check_plan
+from .audience import ResolvedDeck, chain_of, known_audiences, read_outline, resolve
 from .errors import BuildError, Diagnostics, Loc, did_you_mean, fail
 from .layout.fonts import DEFAULT_FAMILY, twin
 from .layout.ir import DeckPlan, Picture
@@ -46,6 +47,7 @@ class Result:
     diagnostics: Diagnostics = field(default_factory=Diagnostics)
     plan: DeckPlan | None = None
     deck: ResolvedDeck | None = None
+    data: bytes | None = None  # the .pptx, also when it is not written
     seconds: float = 0.0
 
     @property
@@ -99,8 +101,6 @@ def _top_keys(path: Path) -> set[str]:
 def _audience_file(outline: Path, audience: str) -> Path:
     chain_root = outline
     try:
-        from .audience import chain_of
-
         chain_root = chain_of(outline, Diagnostics())[-1].path
     except BuildError:
         pass
@@ -135,10 +135,10 @@ def build_one(outline: Path, options: Options, measurer: Measurer) -> Result:
         result.plan, result.deck = _plan(outline, options, measurer, diags)
         if result.plan and not diags.has_errors:
             result.name = result.deck.name
-            data = render_pptx(prepare_pictures(result.plan, ImageCache(options.cache_dir)))
+            result.data = render_pptx(prepare_pictures(result.plan, ImageCache(options.cache_dir)))
             if options.write:
                 result.output = options.out / f"{result.deck.name}.pptx"
-                write_atomic(result.output, data)
+                write_atomic(result.output, result.data)
     except BuildError as exc:
         diags.extend(exc.diagnostics)
     result.seconds = time.perf_counter() - started
@@ -156,7 +156,9 @@ def _plan(outline: Path, options: Options, measurer: Measurer,
                             options.allow)
     if diags.has_errors:
         return None, deck
-    return plan_deck(deck, theme, images, measurer, diags), deck
+    plan = plan_deck(deck, theme, images, measurer, diags)
+    check_plan(plan, deck.name, diags)
+    return plan, deck
 
 
 def _theme(deck: ResolvedDeck, diags: Diagnostics) -> Theme:

@@ -80,6 +80,80 @@ def build(paths: List[Path] = PATHS, out: Path = OUT, audience: Optional[str] = 
     raise typer.Exit(_exit_code(results))
 
 
+@app.command()
+def check(paths: List[Path] = PATHS, audience: Optional[str] = AUDIENCE, render: bool = typer.Option(
+        False, "--render", help="Also render with LibreOffice and report text that leaves its box or the slide."),
+          strict: bool = typer.Option(False, "--strict", help="Fail on warnings too."),
+          allow: Optional[List[Path]] = ALLOW, fmt: str = FORMAT, debug: bool = DEBUG) -> None:
+    """Run every check (outline, references, licences, accessibility, contrast, fit) without writing a deck.
+
+    Exit codes: 0 all good, 1 a check failed (or a warning with --strict), 2 the input has errors.
+
+    Example: deckbuilder check decks/story-of-hope --render
+    """
+    from .api import Options, build as run
+    from .checks.render import render_check
+
+    def action():
+        results = run(list(paths), Options(audience=audience, allow=tuple(allow or ()), write=False))
+        if render:
+            for result in results:
+                if result.ok and result.data:
+                    result.diagnostics.extend(render_check(result.data, result.name))
+        return results
+
+    results = _guarded(action, debug)
+    _print_diagnostics(results, fmt)
+    if fmt == "text":
+        for r in results:
+            status = "ok" if r.ok else "failed"
+            typer.echo(f"{status} {r.name or r.outline}: {r.slides} slides, {len(r.diagnostics.errors)} error(s), "
+                       f"{len(r.diagnostics.warnings)} warning(s)")
+    raise typer.Exit(_exit_code(results, strict))
+
+
+@app.command()
+def credits(path: Path = typer.Argument(..., help="An outline (or a folder: its first audience outline)."),
+            audience: Optional[str] = AUDIENCE,
+            fmt: str = typer.Option("table", "--format", help="table, markdown, csv or json."),
+            debug: bool = DEBUG) -> None:
+    """List the credit of every image the deck uses, as its credits slide shows them.
+
+    Example: deckbuilder credits decks/story-of-hope/funders.yaml --format markdown
+    """
+    from .api import Options, build as run
+    from .report import credits_table
+
+    results = _guarded(lambda: run([path], Options(audience=audience, write=False)), debug)
+    _print_diagnostics(results, "text")
+    for result in results:
+        if result.plan:
+            typer.echo(credits_table(result.plan.credits, fmt))
+    raise typer.Exit(_exit_code(results))
+
+
+@app.command()
+def layouts(name: Optional[str] = typer.Argument(None, help="Show only this layout.")) -> None:
+    """List every slide layout with its fields and a short YAML example."""
+    from .report import layouts_text
+
+    typer.echo(layouts_text(name))
+
+
+@app.command()
+def schema(kind: str = typer.Argument("outline", help="outline, theme or register.")) -> None:
+    """Print the JSON Schema of outline, theme or image register files (for editor completion).
+
+    Example: deckbuilder schema outline > outline.schema.json
+    """
+    from .model.jsonschema import SCHEMAS
+
+    if kind not in SCHEMAS:
+        typer.echo(f"error: no schema '{kind}'; choose one of: {', '.join(SCHEMAS)}", err=True)
+        raise typer.Exit(EXIT_INPUT)
+    typer.echo(json.dumps(SCHEMAS[kind](), indent=2))
+
+
 def _summary(result) -> None:
     warnings = len(result.diagnostics.warnings)
     if result.output:

@@ -181,3 +181,4 @@ class DeckPlan:
     fonts: tuple[str, str]  # heading, body
     colors: dict = field(default_factory=dict)
     slides: tuple[SlidePlan, ...] = ()
+    credits: tuple = ()  # assets.credits.Credit of every image used, in order of first use

@@ -15,6 +15,7 @@ from .context import Ctx, ImageUse
 from .grid import Grid
 from .ir import Box, DeckPlan, DocProps, Picture, SlidePlan, inches
 from .kinds import KINDS
+from .kinds.credits import credit_units
 from .text import Measurer
 
 
@@ -34,7 +35,7 @@ def plan_deck(deck: ResolvedDeck, theme: Theme, images: dict, measurer: Measurer
         flat.extend(KINDS["credits"](item, ctx) if isinstance(item, Slide) else item)
     finished = tuple(_finish(ctx, plan, number) for number, plan in enumerate(flat, start=1))
     return DeckPlan(grid.width, grid.height, _props(deck), (theme.fonts["heading"], theme.fonts["body"]),
-                    dict(theme.colors), finished)
+                    dict(theme.colors), finished, tuple(credit_units(ctx)))
 
 
 def _with_credits(deck: ResolvedDeck) -> list[Slide]:

@@ -30,7 +30,9 @@ def _initials(name: str) -> str:
 
 def plan_post(slide: Slide, ctx: Ctx) -> list[SlidePlan]:
     grid = ctx.grid
-    title = slide.get("heading") or slide.get("title") or f"Post by {slide['author']}"
+    heading = slide.get("heading")
+    title = slide.get("title") or (f"{heading}: a post by {slide['author']}" if heading else
+                                   f"A post by {slide['author']}")
     head = kicker(ctx, slide, title)
     top, bottom = (head.box.bottom if head else grid.top) + inches(0.35), body_bottom(ctx, slide)
     spec = slide.get("image")
