@@ -80,9 +80,9 @@ def outlines_in(path: Path, audience: str | None = None) -> list[Path]:
         if audience:
             return [_audience_file(path, audience)]
         return [path]
-    files = sorted(p for p in path.glob("*.y*ml") if p.is_file())
-    audiences = [p for p in files if _top_keys(p) & {"extends"}]
-    chosen = audiences or [p for p in files if _top_keys(p) & {"deck", "slides"}]
+    keys = {p: _top_keys(p) for p in sorted(path.glob("*.y*ml")) if p.is_file()}
+    audiences = [p for p, k in keys.items() if k is None or "extends" in k]
+    chosen = audiences or [p for p, k in keys.items() if k is None or k & {"deck", "slides"}]
     if audience:
         chosen = [_audience_file(chosen[0] if chosen else path / "story.yaml", audience)]
     if not chosen:
@@ -91,11 +91,12 @@ def outlines_in(path: Path, audience: str | None = None) -> list[Path]:
     return chosen
 
 
-def _top_keys(path: Path) -> set[str]:
+def _top_keys(path: Path) -> set[str] | None:
+    """The top-level keys of a YAML file; None if it cannot be read (building it will say why)."""
     try:
         return set(read_outline(path, Diagnostics()).raw)
     except BuildError:
-        return {"deck"}  # a broken file is still an outline: building it reports why
+        return None
 
 
 def _audience_file(outline: Path, audience: str) -> Path:
@@ -157,7 +158,8 @@ def _plan(outline: Path, options: Options, measurer: Measurer,
     if diags.has_errors:
         return None, deck
     plan = plan_deck(deck, theme, images, measurer, diags)
-    check_plan(plan, deck.name, diags)
+    if not diags.has_errors:  # a slide that did not fit is reported already; checking what is left adds noise
+        check_plan(plan, deck.name, diags)
     return plan, deck
 
 

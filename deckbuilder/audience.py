@@ -5,9 +5,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import BuildError, Diagnostics, Loc, did_you_mean, fail
-from .model.outline import NAME, OUTLINE_FIELDS, Slide, check_deck, check_slide, name_slides
-from .model.schema import INVALID
+from .errors import BuildError, Diagnostics, Loc, did_you_mean, fail, quoted
+from .model.outline import DECK, NAME, OUTLINE_FIELDS, Slide, check_deck, check_slide, name_slides
+from .model.schema import INVALID, Record
 from .source import YList, YMap, display_path, load_yaml
 
 MAX_CHAIN = 16
@@ -56,7 +56,7 @@ def read_outline(path: Path, diags: Diagnostics) -> Outline:
                    hint="see `deckbuilder new` for a starting outline")
     for key in raw:
         if key not in OUTLINE_FIELDS:
-            diags.error("unknown-field", f"unknown top-level field '{key}'", raw.key_locs[key], key,
+            diags.error("unknown-field", f"unknown top-level field {quoted(key)}", raw.key_locs[key], key,
                         did_you_mean(key, OUTLINE_FIELDS))
     audience = None
     if "audience" in raw:
@@ -72,7 +72,8 @@ def chain_of(path: Path, diags: Diagnostics) -> list[Outline]:
         child = chain[-1]
         where = child.raw.at("extends")
         if not isinstance(child.extends, str):
-            raise fail("wrong-type", "extends must be the path of an outline", where, "extends")
+            raise fail("wrong-type", "extends must be the path of an outline", where, "extends",
+                       "write the story's file name, e.g. extends: story.yaml")
         target = (child.path.parent / child.extends).resolve()
         seen = [o.path.resolve() for o in chain]
         if target in seen:
@@ -80,7 +81,11 @@ def chain_of(path: Path, diags: Diagnostics) -> list[Outline]:
             raise fail("extends-cycle", f"extends goes round in a circle: {names}", where, "extends",
                        "make the story the one outline that extends nothing")
         if len(chain) >= MAX_CHAIN:
-            raise fail("extends-too-deep", f"more than {MAX_CHAIN} outlines extend each other", where, "extends")
+            raise fail("extends-too-deep", f"more than {MAX_CHAIN} outlines extend each other", where, "extends",
+                       "let audience outlines extend the story (or one audience outline) directly")
+        if target.is_dir():
+            raise fail("not-a-file", f"extends names the folder {display_path(target)}", where, "extends",
+                       "name the story's .yaml file, e.g. extends: story.yaml")
         if not target.is_file():
             raise fail("file-not-found", f"extends names {display_path(target)}, which does not exist", where,
                        "extends", "paths are relative to the outline that names them")
@@ -97,7 +102,7 @@ def resolve(path: Path, diags: Diagnostics) -> ResolvedDeck:
     pool: dict[str, YMap] = {}
     order: list[YMap] = []
     for outline in reversed(chain):
-        order = _entries(outline, order, pool, outline is root, diags)
+        order = _entries(outline, order, pool, outline is root, audiences, diags)
     _check_audience_names(root, order, diags)
     slides = []
     for raw in order:
@@ -107,36 +112,68 @@ def resolve(path: Path, diags: Diagnostics) -> ResolvedDeck:
         slide = check_slide(raw, raw.loc, _slide_path(raw), diags)
         if slide is not None:
             slides.append(slide)
-    if not order and not diags.has_errors:
-        diags.error("no-slides", "the deck has no slides", leaf.raw.loc, "slides",
-                    "add slides under 'slides:', each with an id and a layout")
+    if not slides and not diags.has_errors:
+        _no_slides(leaf, bool(order), diags)
     story = root.path.resolve().parent.name if root.path.stem == "story" else root.path.stem
     return ResolvedDeck(story, leaf.name if len(chain) > 1 else None, deck or YMap(), name_slides(slides),
                         leaf.path, [o.path for o in chain])
 
 
+def _no_slides(leaf: Outline, had_some: bool, diags: Diagnostics) -> None:
+    if had_some:
+        diags.error("no-slides", "no slide is left to show: every slide is hidden or left out by only/except",
+                    leaf.raw.at("slides"), "slides", "remove 'hidden: true' or widen 'only:' on some slides")
+    else:
+        diags.error("no-slides", "the deck has no slides", leaf.raw.at("slides"), "slides",
+                    "add slides under 'slides:', each with an id and a layout")
+
+
 def _slide_path(raw: YMap) -> str:
-    slide_id = raw.get("id")
-    return f"slides.{slide_id}" if isinstance(slide_id, str) else "slides"
+    slide_id = _id(raw.get("id"))
+    return f"slides.{slide_id}" if slide_id else "slides"
+
+
+def _id(value: Any) -> str | None:
+    """A slide id as written: text, or digits (id: 2024 is the id '2024'); None for anything else."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return getattr(value, "src", str(value))
+    return None
 
 
 def _merge_decks(chain: list[Outline], diags: Diagnostics) -> YMap | None:
+    """The story's deck facts with each audience outline's merged over them, checked as a whole.
+
+    Each value keeps the location where it was written, so errors name the file that wrote them."""
     merged = YMap()
     for outline in reversed(chain):
         raw = outline.raw.get("deck")
         if raw is None:
             continue
         if not isinstance(raw, YMap):
-            diags.error("wrong-type", "deck must be a mapping of facts", outline.raw.at("deck"), "deck")
-            continue
-        check_deck(raw, raw.loc, "deck", diags)
-        merged = _deep_merge(merged, _anchor_paths(raw, outline.path.parent))
+            diags.error("wrong-type", "deck must be a mapping of facts", outline.raw.at("deck"), "deck",
+                        "write the facts indented under 'deck:', e.g. 'title: My talk'")
+            return None
+        merged = _deep_merge(merged, _anchor_paths(_expanded(raw), outline.path.parent))
     if "title" not in merged:
-        where = chain[0].raw.loc
+        where = chain[-1].raw.at("deck")
         diags.error("missing-field", "the deck has no title", where, "deck.title",
                     "add 'deck:' with 'title:' to the story")
         return None
     return check_deck(merged, merged.loc, "deck", diags)
+
+
+def _expanded(raw: YMap) -> YMap:
+    """Deck facts with shorthands written out (presenter: Keith → {name: Keith}), so they merge field by field."""
+    out = raw.copy()
+    for key, value in raw.items():
+        kind = DECK.fields[key].kind if key in DECK.fields else None
+        if isinstance(kind, Record) and kind.shorthand and value is not None and not isinstance(value, dict):
+            out[key] = YMap({kind.shorthand: value}, loc=raw.at(key))
+            out[key].locs[kind.shorthand] = raw.at(key)
+            out[key].key_locs[kind.shorthand] = raw.key_locs.get(key, raw.loc)
+    return out
 
 
 def _anchor_paths(raw: YMap, folder: Path) -> YMap:
@@ -162,7 +199,7 @@ def _deep_merge(base: YMap, over: YMap) -> YMap:
 
 
 def _entries(outline: Outline, inherited: list[YMap], pool: dict[str, YMap], is_root: bool,
-             diags: Diagnostics) -> list[YMap]:
+             audiences: list[str], diags: Diagnostics) -> list[YMap]:
     """This outline's slides in order, as raw mappings with overrides applied."""
     raw_slides = outline.raw.get("slides")
     if raw_slides is None:
@@ -172,37 +209,53 @@ def _entries(outline: Outline, inherited: list[YMap], pool: dict[str, YMap], is_
                     "start each slide with '- '")
         return inherited
     own: dict[str, Loc] = {}
+    listed: dict[str, Loc] = {}
     out = []
     for i, entry in enumerate(raw_slides):
         where = raw_slides.at(i)
-        slide = _entry(entry, where, i, pool, own, is_root, diags)
-        if slide is not None:
+        slide = _entry(entry, where, i, pool, own, is_root, audiences, diags)
+        if slide is not None and _listed_once(_id(slide.get("id")), where, listed, diags):
             out.append(slide)
     for slide in out:
-        if isinstance(slide.get("id"), str):
-            pool[slide["id"]] = slide
+        if _id(slide.get("id")):
+            pool[_id(slide["id"])] = slide
     return out
 
 
+def _listed_once(slide_id: str | None, where: Loc, listed: dict[str, Loc], diags: Diagnostics) -> bool:
+    """Ids stay unique within a deck, so one outline may pick a story slide only once."""
+    if slide_id in listed:
+        diags.error("duplicate-id", f"the slide '{slide_id}' is listed twice (first at line {listed[slide_id].line})",
+                    where, "slides", f"to show it again, add a copy with its own id: "
+                    f"'- use: {slide_id}' with 'id: {slide_id}-again'")
+        return False
+    if slide_id:
+        listed[slide_id] = where
+    return True
+
+
 def _entry(entry: Any, where: Loc, i: int, pool: dict[str, YMap], own: dict[str, Loc], is_root: bool,
-           diags: Diagnostics) -> YMap | None:
-    if isinstance(entry, str):
-        return _lookup(entry, where, pool, is_root, diags)
+           audiences: list[str], diags: Diagnostics) -> YMap | None:
+    if _id(entry):
+        return _lookup(_id(entry), where, pool, is_root, diags)
     if not isinstance(entry, YMap):
-        diags.error("wrong-type", "a slide must be a mapping, or the id of a story slide", where, f"slides[{i}]")
+        diags.error("wrong-type", "a slide must be a mapping, or the id of a story slide", where, f"slides[{i}]",
+                    "write '- id: ...' with 'layout:' and its fields, or '- <id>' to pick a story slide")
         return None
     if "use" in entry:
         return _override(entry, pool, is_root, diags)
-    slide_id = entry.get("id")
-    if isinstance(slide_id, str):
+    slide_id = _id(entry.get("id"))
+    if slide_id:
         if slide_id in own or slide_id in pool:
-            first = own.get(slide_id) or pool[slide_id].loc
+            first = own.get(slide_id) or pool[slide_id].at("id")
             diags.error("duplicate-id", f"the slide id '{slide_id}' is already used (at {first})",
-                        entry.at("id"), f"slides[{i}].id",
+                        entry.at("id"), f"{_slide_path(entry)}.id",
                         "give the slide another id, or use `use: <id>` to change the existing slide")
             return None
         own[slide_id] = entry.at("id")
-    check_slide(entry, where, f"slides.{slide_id}" if isinstance(slide_id, str) else f"slides[{i}]", diags)
+    shown = _filtered(entry, audiences)  # checked as this audience will see it
+    if shown is not None:
+        check_slide(shown, where, _slide_path(entry), diags)
     return entry
 
 
@@ -210,14 +263,15 @@ def _lookup(slide_id: str, where: Loc, pool: dict[str, YMap], is_root: bool, dia
     if slide_id in pool:
         return pool[slide_id]
     hint = "a story defines its slides as mappings with 'layout:'" if is_root else did_you_mean(slide_id, pool)
-    diags.error("unknown-slide", f"no slide has the id '{slide_id}'", where, "slides", hint)
+    diags.error("unknown-slide", f"no slide has the id {quoted(slide_id)}", where, "slides", hint)
     return None
 
 
 def _override(entry: YMap, pool: dict[str, YMap], is_root: bool, diags: Diagnostics) -> YMap | None:
-    base_id = entry["use"]
-    if not isinstance(base_id, str):
-        diags.error("wrong-type", "use must be the id of a story slide", entry.at("use"), "use")
+    base_id = _id(entry["use"])
+    if not base_id:
+        diags.error("wrong-type", "use must be the id of a story slide", entry.at("use"), "use",
+                    "write 'use: <id>' with the id of a slide of the story")
         return None
     base = _lookup(base_id, entry.at("use"), pool, is_root, diags)
     if base is None:
@@ -242,10 +296,11 @@ def _wanted(item: YMap, audiences: list[str]) -> bool:
 
 
 def _names(value: Any) -> list[str] | None:
+    """The audience names of an only/except value (one name or a list); None when there is none."""
     if value is None:
         return None
-    return [value] if isinstance(value, str) else [v for v in value if isinstance(v, str)] \
-        if isinstance(value, list) else []
+    values = value if isinstance(value, list) else [value]
+    return [_id(v) for v in values if _id(v)]
 
 
 def _filtered(raw: YMap, audiences: list[str]) -> YMap | None:
@@ -266,6 +321,7 @@ def _filter_value(value: Any, audiences: list[str]) -> Any:
                 continue
             kept.append(_filter_value(item, audiences))
             kept.locs.append(value.at(i))
+        kept.left_out = len(value) - len(kept)
         return kept
     if isinstance(value, YMap):
         out = value.copy()
@@ -276,18 +332,23 @@ def _filter_value(value: Any, audiences: list[str]) -> Any:
 
 
 def known_audiences(root: Path) -> dict[str, Path]:
-    """The audiences declared by outlines next to the story that extend it."""
+    """The audiences declared by outlines next to the story that extend it.
+
+    Once there is one, a broken outline next to the story counts too (by its file name): its own
+    build reports its errors, and the others should not claim its audience is unknown."""
     found: dict[str, Path] = {}
+    broken: dict[str, Path] = {}
     for path in sorted(root.parent.glob("*.y*ml")):
         if path.resolve() == root.resolve():
             continue
         try:
             chain = chain_of(path, Diagnostics())
         except BuildError:
+            broken[path.stem] = path
             continue
         if chain[-1].path.resolve() == root.resolve():
             found[chain[0].name] = path
-    return found
+    return {**broken, **found} if found else found
 
 
 def _check_audience_names(root: Outline, order: list[YMap], diags: Diagnostics) -> None:
@@ -298,7 +359,7 @@ def _check_audience_names(root: Outline, order: list[YMap], diags: Diagnostics) 
         for item, key in _filter_fields(raw):
             for name in _names(item.get(key)) or []:
                 if name not in known:
-                    diags.error("unknown-audience", f"no outline declares the audience '{name}'", item.at(key),
+                    diags.error("unknown-audience", f"no outline declares the audience {quoted(name)}", item.at(key),
                                 key, did_you_mean(name, known))
 
 

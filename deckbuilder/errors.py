@@ -34,10 +34,11 @@ class Diagnostic:
     hint: str = ""
 
     def __str__(self) -> str:
+        """One line: file:line:col: severity[code]: path: message (hint: …)."""
         where = f"{self.where}: " if self.where else ""
         path = f"{self.path}: " if self.path else ""
         hint = f" (hint: {self.hint})" if self.hint else ""
-        return f"{where}{self.severity}[{self.code}]: {path}{self.message}{hint}"
+        return _one_line(f"{where}{self.severity}[{self.code}]: {path}{self.message}{hint}")
 
     def to_json(self) -> dict:
         where = self.where
@@ -58,9 +59,14 @@ class Diagnostics:
     """A sink that stages report into; keeps order and drops exact repeats."""
 
     items: list[Diagnostic] = field(default_factory=list)
+    _seen: set[Diagnostic] = field(default_factory=set, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._seen.update(self.items)
 
     def add(self, diag: Diagnostic) -> None:
-        if diag not in self.items:
+        if diag not in self._seen:  # a set: a file with thousands of errors must not take minutes
+            self._seen.add(diag)
             self.items.append(diag)
 
     def error(self, code: str, message: str, where: Loc | None = None, path: str = "", hint: str = "") -> None:
@@ -108,10 +114,26 @@ def fail(code: str, message: str, where: Loc | None = None, path: str = "", hint
     return BuildError([Diagnostic("error", code, message, where, path, hint)])
 
 
+def _one_line(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "⏎")
+
+
+def quoted(value: object, limit: int = 60) -> str:
+    """A value as messages show it: in quotes, on one line, shortened when long."""
+    text = _one_line(str(value))
+    return f"'{text[: limit - 1]}…'" if len(text) > limit else f"'{text}'"
+
+
+def closest(word: object, choices: Iterable[str]) -> str | None:
+    """The choice most like `word` (a likely typo of it), or None."""
+    close = difflib.get_close_matches(str(word), sorted(set(choices)), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """A hint naming the closest choice, or listing them all when none is close."""
     choices = sorted(set(choices))
-    close = difflib.get_close_matches(str(word), choices, n=1, cutoff=0.6)
+    close = closest(word, choices)
     if close:
-        return f"did you mean '{close[0]}'?"
+        return f"did you mean '{close}'?"
     return "expected one of: " + ", ".join(choices) if choices else ""

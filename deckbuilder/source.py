@@ -9,10 +9,12 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-from .errors import BuildError, Diagnostic, Loc, fail
+from .errors import BuildError, Diagnostic, Loc, fail, quoted
 
 MAX_BYTES = 2_000_000
 MAX_NODES = 200_000
+MAX_DEPTH = 40
+MAX_ERRORS = 100  # YAML errors shown for one file
 _STANDARD_TAGS = {
     "tag:yaml.org,2002:" + t for t in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
 }
@@ -45,6 +47,7 @@ class YList(list):
         super().__init__(*args)
         self.loc = loc or Loc("<generated>")
         self.locs: list[Loc] = []
+        self.left_out = 0  # items an audience's only/except removed (set by audience resolution)
 
     def at(self, index: int) -> Loc:
         return self.locs[index] if index < len(self.locs) else self.loc
@@ -62,17 +65,64 @@ class YFloat(float):
     src: str
 
 
+class _TooComplex(Exception):
+    """Raised by the loader as soon as a document nests too deep or holds too many values."""
+
+    def __init__(self, mark, message: str, hint: str):
+        super().__init__(message)
+        self.mark, self.message, self.hint = mark, message, hint
+
+
 class _Loader(yaml.SafeLoader):
-    """SafeLoader with YAML 1.2 booleans: only true/false, so 'No' and 'on' stay text."""
+    """SafeLoader with YAML 1.2 core scalars: only true/false are booleans (so 'No' and 'on' stay
+    text), 017 is seventeen, 1e3 is a number. Nesting and size are limited while composing, so a
+    hostile file can neither overflow the stack nor keep the parser busy for long."""
+
+    depth = 0
+    count = 0
+
+    def compose_node(self, parent, index):
+        self.depth += 1
+        self.count += 1
+        try:
+            if self.depth > MAX_DEPTH:
+                raise _TooComplex(self.peek_event().start_mark, f"the values nest more than {MAX_DEPTH} levels deep",
+                                  "an outline needs only a few levels: check the brackets and the indentation")
+            if self.count > MAX_NODES:
+                raise _TooComplex(self.peek_event().start_mark, f"the file holds more than {MAX_NODES:,} values",
+                                  "split the outline; a long talk needs a few thousand")
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
 
+_KEPT = {"tag:yaml.org,2002:null", "tag:yaml.org,2002:timestamp"}
 _Loader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+    first: [(tag, rx) for tag, rx in resolvers if tag in _KEPT]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 _Loader.add_implicit_resolver(
     "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
 )
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:int", re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$"), list("-+0123456789")
+)
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+               r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"),
+    list("-+.0123456789"),
+)
+
+
+def _number(tag: str, text: str):
+    """An int or float from its YAML 1.2 spelling (raises ValueError when it is not one)."""
+    if tag.endswith(":int"):
+        low = text.lower()
+        if low.startswith(("0o", "0x")):
+            return int(low[2:], 8 if low[1] == "o" else 16)
+        return int(text, 10)
+    return float(text.lower().replace(".inf", "inf").replace(".nan", "nan"))
 
 
 def display_path(path: Path) -> str:
@@ -89,55 +139,163 @@ def load_yaml(path: Path) -> YMap | YList | object:
     if not path.exists():
         raise fail("file-not-found", f"file not found: {shown}", Loc(shown),
                    hint="check the path; paths are relative to the file that names them")
-    if path.is_dir():
-        raise fail("not-a-file", f"{shown} is a folder, not a YAML file", Loc(shown))
+    if not path.is_file():
+        what = "a folder" if path.is_dir() else "not a regular file"
+        raise fail("not-a-file", f"{shown} is {what}, not a YAML file", Loc(shown),
+                   hint="give the path of an outline .yaml file")
     size = path.stat().st_size
     if size > MAX_BYTES:
-        raise fail("file-too-large", f"{shown} is {size / 1e6:.1f} MB; outlines are limited to "
-                   f"{MAX_BYTES / 1e6:.0f} MB", Loc(shown), hint="split the outline or remove pasted data")
+        raise _too_large(shown, size)
+    with path.open("rb") as handle:
+        data = handle.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:  # the file grew after stat(), or is not a regular file
+        raise _too_large(shown, len(data))
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = path.read_bytes()[: exc.start].count(b"\n") + 1
-        raise fail("not-utf8", f"{shown} is not UTF-8 text", Loc(shown, line, 1),
-                   hint="save the file as UTF-8") from None
+        raise _not_utf8(shown, data, exc.start) from None
     return parse_yaml(text, shown)
+
+
+def _too_large(shown: str, size: int) -> BuildError:
+    return fail("file-too-large", f"{shown} is {size / 1e6:.1f} MB; outlines are limited to "
+                f"{MAX_BYTES / 1e6:.0f} MB", Loc(shown), hint="split the outline or remove pasted data")
+
+
+def _not_utf8(shown: str, data: bytes, start: int) -> BuildError:
+    line = data[:start].count(b"\n") + 1
+    col = start - (data.rfind(b"\n", 0, start) + 1) + 1
+    return fail("not-utf8", f"{shown} is not UTF-8 text (byte 0x{data[start]:02X})", Loc(shown, line, col),
+                hint="save the file with the UTF-8 encoding (in most editors: Save As, then Encoding)")
 
 
 def parse_yaml(text: str, shown: str):
     """Parse YAML text (named `shown` in messages) into YMap/YList/scalars."""
+    root = _compose(text, shown)
+    if root is None or isinstance(root, ScalarNode) and root.tag.endswith(":null") and not root.value:
+        what = "is empty" if not text.strip() else "holds only comments"
+        raise fail("empty-file", f"{shown} {what}", Loc(shown, 1, 1),
+                   hint="run `deckbuilder new NAME` for a starting outline")
+    _check_size(root, shown)
+    return _Builder(shown).build_all(root)
+
+
+def _compose(text: str, shown: str):
+    """The first document's node tree (None when there is none); a second document is an error."""
     try:
-        nodes = list(yaml.compose_all(text, Loader=_Loader))
+        loader = _Loader(text)
+        try:
+            root = loader.get_node() if loader.check_node() else None
+            if loader.check_node():
+                raise fail("yaml-multiple-documents", "a file holds one YAML document; found a second '---'",
+                           _mark_loc(loader.peek_event().start_mark, shown),
+                           hint="remove the extra '---' or split the file")
+            return root
+        finally:
+            loader.dispose()
+    except _TooComplex as exc:
+        raise fail("yaml-too-complex", exc.message, _mark_loc(exc.mark, shown), hint=exc.hint) from None
     except yaml.MarkedYAMLError as exc:
         raise _syntax_error(exc, shown, text) from None
-    except yaml.YAMLError as exc:  # pragma: no cover - PyYAML marks all parse errors
-        raise fail("yaml-syntax", str(exc), Loc(shown)) from None
-    if len(nodes) > 1:
-        second = nodes[1]
-        raise fail("yaml-multiple-documents", "a file holds one YAML document; found a second '---'",
-                   _loc(second, shown) if second is not None else Loc(shown),
-                   hint="remove the extra '---' or split the file")
-    if not nodes or nodes[0] is None:
-        raise fail("empty-file", f"{shown} is empty", Loc(shown, 1, 1),
-                   hint="run `deckbuilder new NAME` for a starting outline")
-    return _Builder(shown).build_all(nodes[0])
+    except yaml.reader.ReaderError as exc:
+        raise _bad_character(exc, shown, text) from None
+
+
+def _bad_character(exc, shown: str, text: str) -> BuildError:
+    line = text.count("\n", 0, exc.position) + 1
+    col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+    return fail("yaml-syntax", f"the file holds an invisible control character (U+{exc.character:04X})",
+                Loc(shown, line, col), hint="delete it; text pasted from other programs sometimes carries them")
 
 
 def _syntax_error(exc: yaml.MarkedYAMLError, shown: str, text: str) -> BuildError:
     mark = exc.problem_mark or exc.context_mark
-    line = mark.line + 1 if mark else 0
-    col = mark.column + 1 if mark else 0
     problem = exc.problem or "invalid YAML"
+    context = exc.context or ""
     hint = "check the indentation and that every 'key: value' has a space after the colon"
+    line = mark.line + 1 if mark else 0
     src_line = text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else ""
-    if "\t" in problem or "\t" in src_line[: max(col, 1)]:
-        problem = "a tab character is used for indentation"
-        hint = "indent with spaces, not tabs"
+    if "\t" in problem or "\t" in src_line[: max(mark.column + 1 if mark else 1, 1)]:
+        problem, hint = "a tab character is used for indentation", "indent with spaces, not tabs"
+    elif "quoted scalar" in context and "end of stream" in problem:
+        mark = exc.context_mark
+        problem, hint = "a quoted text is never closed", "add the closing quote"
+    elif "undefined alias" in problem:
+        hint = "text that starts with * must be put in quotes"
     elif "cannot start any token" in problem:
         hint = "put text that starts with @, ` or % in quotes"
     elif "mapping values are not allowed" in problem:
-        hint = "a text containing ': ' must be put in quotes"
-    return fail("yaml-syntax", problem, Loc(shown, line, col), hint=hint)
+        problem = "a ': ' where no new key can start"
+        hint = "put text containing ': ' in quotes, or check the indentation of this line"
+    elif "flow" in context:
+        mark = exc.problem_mark
+        problem = f"a [list] or {{mapping}} written on one line is not closed properly{_found(problem)}"
+        hint = "check its commas and brackets; put text containing ',', ':', quotes or brackets in double quotes"
+    elif "<block end>" in problem:
+        problem = "this line is not indented like the lines above it"
+        hint = "indent the items of one list or mapping by the same number of spaces"
+    return fail("yaml-syntax", problem, _mark_loc(mark, shown) if mark else Loc(shown), hint=hint)
+
+
+_TOKENS = {"<stream end>": "the end of the file", "<scalar>": "more text", "<block end>": "a line indented less",
+           "<block mapping start>": "a new 'key:'", "<block sequence start>": "a new '- ' item",
+           "the node content": "a value"}
+
+
+def _found(problem: str) -> str:
+    """PyYAML's "expected X, but found Y" in words: ': found the end of the file where ']' was expected"."""
+    match = re.match(r"expected (.+?), but (?:got|found) (.+)$", problem)
+    if not match:
+        return ""
+    wanted, got = (_TOKENS.get(t.strip("' "), t) for t in match.groups())
+    return f": found {got} where {wanted} was expected"
+
+
+def _mark_loc(mark, shown: str) -> Loc:
+    return Loc(shown, mark.line + 1, mark.column + 1)
+
+
+def _check_size(root, shown: str) -> None:
+    """Refuse alias bombs, recursive aliases and aliases nested too deep before building anything.
+
+    Aliases share nodes, so sizes are counted once per node: a billion laughs costs a few steps."""
+    memo: dict[int, tuple[int, int]] = {}
+    _measure(root, memo, set(), shown, 1)
+    if memo[id(root)][0] <= MAX_NODES:
+        return
+    node = root
+    while True:
+        bigger = [child for child in _children(node) if memo[id(child)][0] > MAX_NODES]
+        if not bigger:
+            break
+        node = bigger[0]
+    raise fail("yaml-too-complex", f"this value expands to more than {MAX_NODES:,} values "
+               "(anchors '&' and aliases '*' repeating each other?)", _loc(node, shown),
+               hint="write the values out instead of nesting aliases")
+
+
+def _children(node) -> list:
+    if isinstance(node, MappingNode):
+        return [n for pair in node.value for n in pair]
+    return list(node.value) if isinstance(node, SequenceNode) else []
+
+
+def _measure(node, memo: dict[int, tuple[int, int]], active: set[int], shown: str,
+             depth: int) -> tuple[int, int]:
+    """(values, levels) that `node` stands for once aliases are expanded; values are capped above MAX_NODES."""
+    if id(node) in active:
+        raise fail("yaml-recursive", "an alias refers to the value that contains it", _loc(node, shown),
+                   hint="remove the recursive alias")
+    if id(node) not in memo:
+        active.add(id(node))
+        parts = [_measure(child, memo, active, shown, depth + 1) for child in _children(node)]
+        active.discard(id(node))
+        values = min(1 + sum(n for n, _ in parts), MAX_NODES + 1)
+        memo[id(node)] = (values, 1 + max((levels for _, levels in parts), default=0))
+    if depth + memo[id(node)][1] - 1 > MAX_DEPTH:
+        raise fail("yaml-too-complex", f"aliases make the values nest more than {MAX_DEPTH} levels deep",
+                   _loc(node, shown), hint="write the values out instead of nesting aliases")
+    return memo[id(node)]
 
 
 def _loc(node, shown: str) -> Loc:
@@ -149,13 +307,15 @@ class _Builder:
 
     def __init__(self, shown: str):
         self.shown = shown
-        self.count = 0
-        self.active: set[int] = set()
         self.scalars = SafeConstructor()
         self.errors: list[Diagnostic] = []
 
     def build_all(self, node):
         value = self.build(node)
+        if len(self.errors) > MAX_ERRORS:
+            more = len(self.errors) - MAX_ERRORS
+            self.errors[MAX_ERRORS:] = [Diagnostic("error", "too-many-errors", f"{more:,} more errors like "
+                                                   "these are not shown", Loc(self.shown), hint="fix these first")]
         if self.errors:
             raise BuildError(self.errors)
         return value
@@ -163,40 +323,35 @@ class _Builder:
     def _error(self, code: str, message: str, node, hint: str = "") -> None:
         self.errors.append(Diagnostic("error", code, message, _loc(node, self.shown), hint=hint))
 
+    def _tag_ok(self, node) -> bool:
+        if node.tag in _STANDARD_TAGS:
+            return True
+        tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+        self._error("yaml-tag", f"the tag '{tag}' is not allowed", node,
+                    hint="remove the tag: outlines hold only text, numbers, lists and mappings; "
+                    "put text that starts with ! in quotes")
+        return False
+
     def build(self, node):
-        self.count += 1
-        if self.count > MAX_NODES:
-            raise fail("yaml-too-complex", f"the document expands to more than {MAX_NODES:,} values "
-                       "(aliases repeated too often?)", _loc(node, self.shown),
-                       hint="remove the anchors (&) and aliases (*)")
-        if node.tag not in _STANDARD_TAGS:
-            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
-            return self._error("yaml-tag", f"the tag '{tag}' is not allowed", node,
-                               hint="remove the '!' tag: outlines hold plain text, numbers, lists and mappings")
-        if id(node) in self.active:
-            raise fail("yaml-recursive", "an alias refers to itself", _loc(node, self.shown),
-                       hint="remove the recursive alias")
+        if not self._tag_ok(node):
+            return None
         if isinstance(node, ScalarNode):
             return self._scalar(node)
-        self.active.add(id(node))
-        try:
-            return self._mapping(node) if isinstance(node, MappingNode) else self._sequence(node)
-        finally:
-            self.active.discard(id(node))
+        return self._mapping(node) if isinstance(node, MappingNode) else self._sequence(node)
 
     def _scalar(self, node: ScalarNode):
         try:
-            value = self.scalars.construct_object(node)
-        except (yaml.YAMLError, ValueError) as exc:
-            return self._error("yaml-value", f"cannot read the value '{node.value}': {exc}", node,
+            if node.tag.endswith((":int", ":float")):
+                value = _number(node.tag, node.value)
+                value = YInt(value) if isinstance(value, int) else YFloat(value)
+                value.src = node.value
+                return value
+            return self.scalars.construct_object(node)
+        except (yaml.YAMLError, ValueError, OverflowError) as exc:
+            if node.tag.endswith(":timestamp"):
+                return node.value  # 2023-02-30 stays text; the field that wants a date says why
+            return self._error("yaml-value", f"cannot read the value {quoted(node.value)}: {exc}", node,
                                hint="put the value in quotes to keep it as text")
-        if type(value) is int:
-            value = YInt(value)
-            value.src = node.value
-        elif type(value) is float:
-            value = YFloat(value)
-            value.src = node.value
-        return value
 
     def _sequence(self, node: SequenceNode) -> YList:
         out = YList(loc=_loc(node, self.shown))
@@ -208,23 +363,26 @@ class _Builder:
     def _mapping(self, node: MappingNode) -> YMap:
         out = YMap(loc=_loc(node, self.shown))
         for key_node, value_node in node.value:
-            key_loc = _loc(key_node, self.shown)
-            if not isinstance(key_node, ScalarNode):
-                self._error("yaml-key", "a key must be plain text", key_node)
+            key = self._key(key_node)
+            if key is None:
                 continue
-            if key_node.value == "<<" or key_node.tag == "tag:yaml.org,2002:merge":
-                self._error("yaml-merge-key", "merge keys ('<<') are not supported", key_node,
-                            hint="write the fields out, or reuse a slide with `use:`")
-                continue
-            key = self.build(key_node)
-            key = getattr(key, "src", key)
-            if not isinstance(key, str):
-                key = str(key).lower() if isinstance(key, bool) else str(key)
             if key in out:
-                self._error("duplicate-key", f"the key '{key}' appears twice in one mapping "
+                self._error("duplicate-key", f"the key {quoted(key)} appears twice in one mapping "
                             f"(first at line {out.key_locs[key].line})", key_node, hint="keep one of them")
                 continue
             out[key] = self.build(value_node)
             out.locs[key] = _loc(value_node, self.shown)
-            out.key_locs[key] = key_loc
+            out.key_locs[key] = _loc(key_node, self.shown)
         return out
+
+    def _key(self, node) -> str | None:
+        """A key as written ('5', 'true', 'No' all stay text); None when it cannot be a key."""
+        if not isinstance(node, ScalarNode):
+            self._error("yaml-key", "a key must be plain text, not a list or mapping", node,
+                        hint="write 'name: value' with a word before the colon")
+            return None
+        if node.value == "<<" or node.tag == "tag:yaml.org,2002:merge":
+            self._error("yaml-merge-key", "merge keys ('<<') are not supported", node,
+                        hint="write the fields out, or reuse a slide with `use:`")
+            return None
+        return node.value if self._tag_ok(node) else None

@@ -27,7 +27,6 @@ def _url(value: str | None) -> str | None:
 
 def credit_for(entry: ImageEntry, changes: tuple[str, ...] = ()) -> Credit:
     """The credit line for an image as this deck uses it (`changes`: e.g. ('cropped',))."""
-    lic = entry.licence
     permission = entry.get("permission") or {}
     if permission.get("credit"):
         return Credit(entry.key, ((permission["credit"], None),), _notes(entry, changes))
@@ -36,8 +35,8 @@ def credit_for(entry: ImageEntry, changes: tuple[str, ...] = ()) -> Credit:
         segments.append((f" ({entry.get('copyright')})", None))
     done = list(changes) + ([entry.get("modifications")] if entry.get("modifications") else [])
     if done:
-        segments.append((", " + ", ".join(done) + ",", None))
-    segments.extend(_licence_segments(entry))
+        segments.append((", " + ", ".join(done), None))
+    segments.extend(_licence_segments(entry, bool(done)))
     return Credit(entry.key, tuple(segments), _notes(entry, changes))
 
 
@@ -50,14 +49,16 @@ def _work(entry: ImageEntry) -> list[Segment]:
     return out
 
 
-def _licence_segments(entry: ImageEntry) -> list[Segment]:
+def _licence_segments(entry: ImageEntry, changed: bool) -> list[Segment]:
+    """The licence part; after a list of changes, a clause starting 'is …' needs a comma first."""
     lic = entry.licence
+    comma = "," if changed else ""
     if lic.kind == "cc":
-        return [(" is licensed under ", None), (lic.short, lic.url)]
+        return [(f"{comma} is licensed under ", None), (lic.short, lic.url)]
     if lic.id == "CC0-1.0":
-        return [(" is dedicated to the public domain (", None), ("CC0 1.0", lic.url), (")", None)]
+        return [(f"{comma} is dedicated to the public domain (", None), ("CC0 1.0", lic.url), (")", None)]
     if lic.id == "CC-PDM-1.0":
-        return [(" is marked with the ", None), ("Public Domain Mark 1.0", lic.url)]
+        return [(f"{comma} is marked with the ", None), ("Public Domain Mark 1.0", lic.url)]
     if lic.kind == "permission":
         return [(". Used with permission", None)]
     return [(" (own work)", None)]

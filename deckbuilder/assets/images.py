@@ -33,9 +33,16 @@ class Probe:
     png: bool  # keep lossless: transparency or flat line art
 
 
+ORIENTATION = 0x0112
+SIDEWAYS = (5, 6, 7, 8)  # EXIF orientations that swap width and height
+DECODE_ERRORS = (OSError, SyntaxError, ValueError, EOFError, IndexError)
+
+
 def _open(path: Path) -> Image.Image:
+    """Open an image (header only), refusing what cannot or should not be read; close it after use."""
     if not path.is_file():
-        raise ImageProblem(f"the file {path.name} does not exist")
+        what = "is a folder, not an image" if path.is_dir() else "does not exist"
+        raise ImageProblem(f"the file {path.name} {what}")
     size = path.stat().st_size
     if size == 0:
         raise ImageProblem(f"the file {path.name} is empty")
@@ -47,9 +54,10 @@ def _open(path: Path) -> Image.Image:
             img = Image.open(path)
     except (UnidentifiedImageError, Image.DecompressionBombWarning, Image.DecompressionBombError) as exc:
         raise ImageProblem(_why(path, exc)) from None
-    except OSError as exc:
+    except DECODE_ERRORS as exc:
         raise ImageProblem(f"{path.name} cannot be read: {exc}") from None
     if img.width * img.height > MAX_PIXELS:
+        img.close()
         raise ImageProblem(f"{path.name} has {img.width}×{img.height} pixels, more than the "
                            f"{MAX_PIXELS // 1_000_000} million allowed (a decompression bomb?)")
     return img
@@ -61,23 +69,48 @@ def _why(path: Path, exc: Exception) -> str:
     return f"{path.name} is too large to open safely (a decompression bomb?)"
 
 
-def probe(path: Path) -> Probe:
-    """Read an image's header (and decode it once, to catch truncated or corrupt files)."""
-    img = _open(path)
+def _sideways(img: Image.Image) -> bool:
+    """Whether the EXIF orientation turns the picture a quarter turn (so its upright size is swapped)."""
     try:
-        img.load()
-    except (OSError, SyntaxError, ValueError) as exc:
-        raise ImageProblem(f"{path.name} is truncated or corrupt ({exc})") from None
-    upright = ImageOps.exif_transpose(img)
-    return Probe(upright.width, upright.height, img.format or "", _wants_png(img))
-
-
-def _wants_png(img: Image.Image) -> bool:
-    if img.format in ("JPEG", "MPO"):
+        return img.getexif().get(ORIENTATION) in SIDEWAYS
+    except DECODE_ERRORS:  # unreadable EXIF: exif_transpose will not turn it either
         return False
-    if img.mode in ("RGBA", "LA", "PA") or (img.mode == "P" and "transparency" in img.info):
+
+
+def probe(path: Path) -> Probe:
+    """Read an image's header and decode it once (at 1/8 scale for JPEG) to catch truncated or corrupt files."""
+    with _open(path) as img:
+        width, height = (img.height, img.width) if _sideways(img) else img.size
+        fmt = img.format or ""
+        if fmt == "JPEG":
+            img.draft(None, (1, 1))  # decoding every block at 1/8 scale still finds a truncated file
+        try:
+            img.load()
+        except DECODE_ERRORS as exc:
+            raise ImageProblem(f"{path.name} is truncated or corrupt ({exc})") from None
+        return Probe(width, height, fmt, _wants_png(img, fmt))
+
+
+def _wants_png(img: Image.Image, fmt: str) -> bool:
+    """Keep it lossless: transparency, or flat art (few colours); photos and JPEG sources go to JPEG."""
+    if fmt in ("JPEG", "MPO"):
+        return False
+    if _transparent(img):
         return True
-    return img.getcolors(maxcolors=4096) is not None  # flat art compresses better lossless
+    return _eight_bit(img).getcolors(maxcolors=4096) is not None
+
+
+def _transparent(img: Image.Image) -> bool:
+    return img.mode in ("RGBA", "LA", "PA", "RGBa", "La") or "transparency" in img.info
+
+
+def _eight_bit(img: Image.Image) -> Image.Image:
+    """16- and 32-bit greyscale scaled to 8-bit (Pillow's convert would clip everything above 255 to white)."""
+    if img.mode in ("I;16", "I;16B", "I;16L", "I;16N", "I"):
+        return img.point(lambda v: v / 256).convert("L")
+    if img.mode == "F":
+        return img.point(lambda v: v * 255).convert("L")
+    return img
 
 
 def cover_crop(width: int, height: int, box_w: int, box_h: int, focus: tuple[float, float]) -> tuple:
@@ -128,19 +161,23 @@ class ImageCache:
         self.folder.mkdir(parents=True, exist_ok=True)
         target = self.folder / (name + ext)
         fd, tmp = tempfile.mkstemp(dir=self.folder, suffix=ext)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, target)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+            os.replace(tmp, target)
+        except OSError:
+            Path(tmp).unlink(missing_ok=True)
+            raise
         return target
 
 
 def _process(path: Path, crop: tuple | None, size_px: tuple[int, int]) -> tuple[bytes, str]:
-    img = _open(path)
-    png = _wants_png(img)
-    if not png and img.format == "JPEG":
-        img.draft("RGB", (size_px[0] * 2, size_px[1] * 2))
-    img = ImageOps.exif_transpose(img)
-    img = _normalise_mode(img, png)
+    with _open(path) as source:
+        png = _wants_png(source, source.format or "")
+        if not png and source.format == "JPEG":
+            wanted = size_px[::-1] if _sideways(source) else size_px  # draft works on the stored orientation
+            source.draft("RGB", (wanted[0] * 2, wanted[1] * 2))
+        img = _normalise_mode(ImageOps.exif_transpose(source), png)
     if crop:
         left, top, right, bottom = crop
         w, h = img.size
@@ -156,13 +193,13 @@ def _process(path: Path, crop: tuple | None, size_px: tuple[int, int]) -> tuple[
 
 
 def _normalise_mode(img: Image.Image, png: bool) -> Image.Image:
-    if img.mode == "I;16" or img.mode.startswith("I"):
-        img = img.point(lambda v: v / 256).convert("L")
-    if png:
-        return img.convert("RGBA") if img.mode not in ("RGB", "RGBA", "L", "LA") else img
-    if img.mode == "CMYK":
-        return ImageOps.invert(img.convert("RGB")) if img.info.get("adobe_transform") == 0 else img.convert("RGB")
-    return img.convert("RGB") if img.mode != "RGB" else img
+    """RGB for JPEG; RGB(A), L or LA for PNG. Pillow already reads Adobe CMYK JPEGs with inverted ink values."""
+    img = _eight_bit(img)
+    if png and img.mode in ("RGB", "RGBA", "L", "LA") and "transparency" not in img.info:
+        return img
+    if png and _transparent(img):
+        return img.convert("RGBA")
+    return img if img.mode == "RGB" else img.convert("RGB")
 
 
 def _fit_within(size: tuple[int, int], limit: tuple[int, int]) -> tuple[int, int]:
@@ -178,16 +215,17 @@ def pixels_for(w_emu: int, h_emu: int) -> tuple[int, int]:
 def brightest(path: Path, crop: tuple | None, region: tuple[float, float, float, float]) -> str:
     """The colour (RRGGBB) of the brightest 5 % of the pixels in `region` (fractions x, y, w, h of the
     picture as shown), so that text over it can be given a scrim that keeps it readable."""
-    img = _open(path)
-    img.draft("RGB", (400, 400))
-    img = ImageOps.exif_transpose(img).convert("RGB")
+    with _open(path) as source:
+        source.draft("RGB", (400, 400))
+        img = _eight_bit(ImageOps.exif_transpose(source)).convert("RGB")
     img.thumbnail((400, 400))
     if crop:
         w, h = img.size
         img = img.crop((round(crop[0] * w), round(crop[1] * h), round(w - crop[2] * w), round(h - crop[3] * h)))
     w, h = img.size
     x, y, rw, rh = region
-    area = img.crop((round(x * w), round(y * h), max(round((x + rw) * w), 1), max(round((y + rh) * h), 1)))
+    left, top = min(round(x * w), w - 1), min(round(y * h), h - 1)
+    area = img.crop((left, top, max(round((x + rw) * w), left + 1), max(round((y + rh) * h), top + 1)))
     pixels = sorted(area.getdata(), key=lambda p: 0.2126 * p[0] + 0.7152 * p[1] + 0.0722 * p[2])
     r, g, b = pixels[min(len(pixels) - 1, int(len(pixels) * 0.95))]
     return f"{r:02X}{g:02X}{b:02X}"

@@ -64,11 +64,35 @@ def normalise(text: str) -> tuple[Licence | None, str]:
         if raw.lower() == known.lower():
             return LICENCES[known], f"'{raw}' read as {known}"
     lowered = raw.lower()
+    if "creativecommons.org/" in lowered:
+        return _from_url(raw, lowered)
     if re.fullmatch(r"(cc[\s-]*)?zero|cc0([\s-]*1(\.0)?)?|public domain dedication", lowered):
         return LICENCES["CC0-1.0"], f"'{raw}' read as CC0-1.0"
     if re.fullmatch(r"(cc[\s-]*)?(pdm|public domain( mark)?)([\s-]*1(\.0)?)?", lowered):
         return LICENCES["CC-PDM-1.0"], f"'{raw}' read as CC-PDM-1.0"
     return _loose_cc(raw, lowered)
+
+
+_CC_URL = re.compile(r"(?:https?://)?(?:www\.)?creativecommons\.org/(?:licenses/(?P<slug>[a-z-]+)/(?P<version>\d\.\d)"
+                     r"|publicdomain/(?P<tool>zero|mark)/1\.0)(?:/(?P<rest>[^?#]*))?(?:[?#].*)?")
+
+
+def _from_url(raw: str, lowered: str) -> tuple[Licence | None, str]:
+    """A licence deed or legal code address, e.g. https://creativecommons.org/licenses/by-nc/4.0/legalcode."""
+    match = _CC_URL.fullmatch(lowered.strip())
+    if not match:
+        return None, ""
+    if match["tool"]:
+        lic = LICENCES["CC0-1.0" if match["tool"] == "zero" else "CC-PDM-1.0"]
+        return lic, f"'{raw}' read as {lic.id}"
+    lic = LICENCES.get(f"CC-{match['slug'].upper()}-{match['version']}")
+    if lic is None:
+        return None, ""
+    port = (match["rest"] or "").split("/")[0]
+    note = f"'{raw}' read as {lic.id}"
+    if port and not port.startswith(("legalcode", "deed")):
+        note += f" (the '{port}' port of the licence, checked as the unported version)"
+    return lic, note
 
 
 def _loose_cc(raw: str, lowered: str) -> tuple[Licence | None, str]:
@@ -78,7 +102,8 @@ def _loose_cc(raw: str, lowered: str) -> tuple[Licence | None, str]:
              "noderivs": "nd", "sharealike": "sa", "share-alike": "sa", "creative commons": "cc"}
     for long, short in words.items():
         lowered = lowered.replace(long, short)
-    match = re.fullmatch(r"(?:cc[\s_-]*)?(by[a-z\s_-]*?)[\s_-]*(\d(?:\.\d)?)?(?:\s+(?:generic|unported|international))?",
+    match = re.fullmatch(r"(?:cc[\s_-]*)?(by[a-z\s_-]*?)[\s_-]*(\d(?:\.\d)?)?(?:\s+(?:generic|unported|international))?"
+                         r"(?:\s+(?:public\s+)?licen[cs]e)?",
                          lowered.strip())
     if not match:
         return None, ""

@@ -7,11 +7,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import Diagnostics, Loc
-from ..model.register import REGISTER
+from ..model.register import ENTRY, REGISTER
 from ..model.schema import INVALID
 from ..source import YMap, display_path, load_yaml
 from .licences import Licence, known_ids, normalise
 
+TODO = re.compile(r"TODO(:|$)")
+PLACEHOLDERS = {"image", "picture", "photo", "photograph", "img", "pic", "graphic", "alt", "alt text", "todo",
+                "tbc", "tbd", "untitled", "description", "none", "n/a", "-"}
 FILE_NAME = re.compile(r"(^|\s)[\w\-. ]+\.(png|jpe?g|gif|svg|webp|tiff?|bmp)$", re.IGNORECASE)
 
 
@@ -38,9 +41,8 @@ class ImageEntry:
 
     @property
     def may_modify(self) -> bool:
-        if self.licence.kind == "permission":
-            return bool((self.get("permission") or {}).get("modify"))
-        return self.licence.derivatives
+        """Whether it may be cropped or overlaid: the licence allows adaptations, or the permission does."""
+        return self.licence.derivatives or bool((self.get("permission") or {}).get("modify"))
 
     @property
     def may_use_commercially(self) -> bool:
@@ -59,21 +61,32 @@ def find_register(outline: Path, given: str | None) -> Path | None:
     return None
 
 
-def load_register(path: Path, diags: Diagnostics, today: dt.date | None = None) -> dict[str, ImageEntry]:
+class Register(dict):
+    """The checked entries by key; `rejected` names the entries left out because of an error."""
+
+    def __init__(self, entries: dict[str, ImageEntry], rejected: set[str]):
+        super().__init__(entries)
+        self.rejected = rejected
+
+
+def load_register(path: Path, diags: Diagnostics, today: dt.date | None = None) -> Register:
     """Load and check every entry of a register (all errors of the file in one run)."""
     raw = load_yaml(path)
     data = REGISTER.check(raw, getattr(raw, "loc", Loc(display_path(path))), "", diags)
     if data is INVALID:
-        return {}
+        return Register({}, set())
     entries = {}
     for key, item in data.items():
         entry = _entry(key, item, path.parent, diags, today or dt.date.today())
         if entry:
             entries[key] = entry
-    return entries
+    keys = set(raw) if isinstance(raw, dict) else set()
+    return Register(entries, {str(k) for k in keys} - set(entries))
 
 
 def _entry(key: str, data: YMap, folder: Path, diags: Diagnostics, today: dt.date) -> ImageEntry | None:
+    if _unfinished(key, data, diags):
+        return None
     licence, note = normalise(data["licence"])
     where = data.at("licence")
     if licence is None:
@@ -88,14 +101,24 @@ def _entry(key: str, data: YMap, folder: Path, diags: Diagnostics, today: dt.dat
     return ImageEntry(key, folder / data["file"], data, licence)
 
 
+def _unfinished(key: str, data: YMap, diags: Diagnostics) -> bool:
+    """Report the fields still marked TODO (as `deckbuilder assets add` leaves them)."""
+    todo = [name for name, value in data.items() if isinstance(value, str) and TODO.match(value)]
+    for name in todo:
+        diags.error("todo", f"image '{key}': {name} is still TODO", data.at(name), f"{key}.{name}",
+                    f"fill in {name}: {ENTRY.fields[name].doc}")
+    return bool(todo)
+
+
 def _check_credit_facts(key: str, data: YMap, licence: Licence, diags: Diagnostics, today: dt.date) -> None:
     if licence.is_cc and not data.get("source"):
         diags.error("missing-source", f"image '{key}' is {licence.short} but has no source", data.loc,
                     f"{key}.source", "add source: the web address where the image was found")
-    if licence.attribution and not data.get("author"):
+    permission = data.get("permission")
+    exact_credit = licence.kind == "permission" and permission and permission.get("credit")
+    if licence.attribution and not data.get("author") and not exact_credit:
         diags.error("missing-author", f"image '{key}' is {licence.short} but names no author", data.loc,
                     f"{key}.author", "add author: as the source gives it ('Unknown Author' if none)")
-    permission = data.get("permission")
     if licence.kind == "permission" and not permission:
         diags.error("missing-permission", f"image '{key}' is used with permission but the grant is not recorded",
                     data.loc, f"{key}.permission", "add permission: {granted_by, evidence}")
@@ -114,12 +137,24 @@ def _check_alt(key: str, data: YMap, diags: Diagnostics) -> None:
     if not alt:
         diags.error("missing-alt", f"image '{key}' has no alt text", data.loc, f"{key}.alt",
                     "describe what the picture shows, or mark it decorative: true")
-    elif FILE_NAME.search(alt) or alt.strip().lower() in {"image", "picture", "photo", key.lower()}:
+    elif _placeholder(alt, key, data["file"]):
         diags.error("bad-alt", f"image '{key}': the alt text '{alt}' is a file name or a placeholder",
                     data.at("alt"), f"{key}.alt", "describe what the picture shows")
-    elif len(alt) > 250:
+    else:
+        _check_alt_style(key, alt, data, diags)
+
+
+def _placeholder(alt: str, key: str, file: str) -> bool:
+    words = alt.strip().lower()
+    name = Path(file).name.lower()
+    return bool(FILE_NAME.search(alt)) or words in PLACEHOLDERS | {key.lower(), name, name.rsplit(".", 1)[0]}
+
+
+def _check_alt_style(key: str, alt: str, data: YMap, diags: Diagnostics) -> None:
+    if len(alt) > 250:
         diags.warn("long-alt", f"image '{key}': the alt text has {len(alt)} characters", data.at("alt"),
                    f"{key}.alt", "keep alt text under about 250 characters; put detail in the notes")
-    elif re.match(r"(an? )?(image|picture|photo(graph)?) of\b", alt.strip(), re.IGNORECASE):
-        diags.warn("alt-prefix", f"image '{key}': alt text need not start with '{alt.split(' of')[0]} of'",
-                   data.at("alt"), f"{key}.alt", "start with what it shows")
+    prefix = re.match(r"(an? )?(image|picture|photo(graph)?) of\b", alt.strip(), re.IGNORECASE)
+    if prefix:
+        diags.warn("alt-prefix", f"image '{key}': alt text need not start with '{prefix.group()}'",
+                   data.at("alt"), f"{key}.alt", "start with what it shows; screen readers already say it is a picture")

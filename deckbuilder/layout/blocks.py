@@ -14,6 +14,7 @@ from .ir import Box, Para, Rect, Run, TextBox, inches, points
 from .text import para_pitch, sizes_between
 
 GAP = inches(0.3)
+LOGO_ROOM = inches(2.8)  # the footer's right end: the logo, then the slide number
 MAX_ITEMS = 6
 BULLET = "\u2022"
 SUB_BULLET = "\u2013"
@@ -43,10 +44,11 @@ def title_sizes(ctx: Ctx, preferred: float | None = None) -> list[float]:
 
 def text_box(ctx: Ctx, slide: Slide, field: str, paras_at: Callable[[float], list[Para]], box: Box,
              sizes: Sequence[float], *, role: str = "body", anchor: str = "t", max_lines: int | None = None,
-             grow: bool = False) -> TextBox | None:
+             grow: bool = False, quiet: bool = False) -> TextBox | None:
     """The largest size at which the text fits `box` (and `max_lines`); None, reported, if none does.
 
-    With grow=True the box's height is a limit and the frame takes the text's measured height.
+    With grow=True the box's height is a limit and the frame takes the text's measured height;
+    with quiet=True a failure is not reported (the caller has another way to try).
     """
     for size in sizes:
         paras = paras_at(size)
@@ -55,6 +57,8 @@ def text_box(ctx: Ctx, slide: Slide, field: str, paras_at: Callable[[float], lis
         if height <= box.h and (max_lines is None or lines <= max_lines):
             frame = box.with_h(snap(height)) if grow else box
             return TextBox(frame, tuple(paras), role=role, anchor=anchor, name=role.capitalize())
+    if quiet:
+        return None
     paras = paras_at(sizes[-1])
     over = ctx.measure.height(paras, box.w) - box.h
     lines = sum(ctx.measure.line_count(p, box.w) for p in paras)
@@ -66,26 +70,26 @@ def text_box(ctx: Ctx, slide: Slide, field: str, paras_at: Callable[[float], lis
 
 
 def title_block(ctx: Ctx, slide: Slide, text: str, *, x: int | None = None, w: int | None = None,
-                y: int | None = None, color: str | None = None) -> tuple[list, int]:
-    """A content slide's title under a short accent bar; returns the shapes and where the body starts."""
+                quiet: bool = False) -> tuple[list, int] | None:
+    """A content slide's title under a short accent bar: its shapes and where the body starts.
+
+    None if the title does not fit in three lines at the smallest title size (reported unless quiet).
+    """
     grid = ctx.grid
     x = grid.safe.x if x is None else x
     w = grid.safe.w if w is None else w
-    y = grid.top if y is None else y
-    bar = Rect(Box(x, y, inches(0.6), points(5)), fill=ctx.colors["accent"], name="Accent bar")
-    top = y + points(5) + inches(0.12)
-    color = color or ctx.colors["primary"]
+    bar = Rect(Box(x, grid.top, inches(0.6), points(5)), fill=ctx.colors["accent"], name="Accent bar")
+    top = grid.top + points(5) + inches(0.12)
 
     def paras(size: float) -> list[Para]:
-        return [ctx.para(text, size, heading=True, bold=True, color=color, line_spacing=0.95)]
+        return [ctx.para(text, size, heading=True, bold=True, color=ctx.colors["primary"], line_spacing=0.95)]
 
-    box = text_box(ctx, slide, "title", paras, Box(x, top, w, inches(2.4)), title_sizes(ctx),
-                   role="title", max_lines=2, grow=True) or \
-        text_box(ctx, slide, "title", paras, Box(x, top, w, inches(2.4)), [HARD_FLOOR["title"]],
-                 role="title", max_lines=3, grow=True)
-    if box is None:
-        return [bar], top + inches(1)
-    return [bar, box], snap(box.box.bottom + GAP)
+    frame = Box(x, top, w, inches(2.4))
+    box = text_box(ctx, slide, "title", paras, frame, title_sizes(ctx), role="title", max_lines=2, grow=True,
+                   quiet=True) or \
+        text_box(ctx, slide, "title", paras, frame, [HARD_FLOOR["title"]], role="title", max_lines=3, grow=True,
+                 quiet=quiet)
+    return ([bar, box], snap(box.box.bottom + GAP)) if box else None
 
 
 def body_bottom(ctx: Ctx, slide: Slide) -> int:
@@ -200,11 +204,12 @@ def footer_shapes(ctx: Ctx, number: int, background: str, credit: Sequence[Run] 
     size = ctx.size("small")
     box = grid.footer
     shapes = []
-    runs = [Run(r.text, r.font, size, r.bold, r.italic, color, r.link) for r in credit]
+    runs = [replace(r, size=size, color=color) for r in credit]
     if theme.footer and not runs:
         runs = [ctx.run(theme.footer, size, color=color)]
     if runs:
-        shapes.append(TextBox(Box(box.x, box.y, box.w - inches(1), box.h), (Para(tuple(runs)),),
+        room = box.w - (LOGO_ROOM if ctx.theme.logo else inches(1))
+        shapes.append(TextBox(Box(box.x, box.y, room, box.h), (Para(tuple(runs)),),
                               role="footer", anchor="ctr", name="Footer"))
     if theme.slide_numbers and numbers:
         num = Run(str(number), theme.fonts["body"], size, color=color, field="slidenum")
@@ -241,8 +246,31 @@ def list_pages(ctx: Ctx, slide: Slide, field: str, title: str, units: list, box_
     `paras_at(units, size, first)` sets the units that start at index `first`; returns, per page,
     the page's title, its title shapes and its body frame (None, reported, if nothing fits).
     """
-    _, top = title_block(ctx, slide, continued(title, 2), x=box_x, w=box_w)
-    box = Box(box_x, top, box_w, body_bottom(ctx, slide) - top)
+    heads = [title_block(ctx, slide, title, x=box_x, w=box_w)]
+    if heads[0] is None:
+        return None
+    found, box = _pages(ctx, slide, field, units, Box(box_x, heads[0][1], box_w, 0), paras_at, sizes, max_items)
+    if found and len(found[1]) > 1:
+        more = title_block(ctx, slide, continued(title, 2), x=box_x, w=box_w, quiet=True) or heads[0]
+        heads.append(more)
+        if more[1] > heads[0][1]:
+            found, box = _pages(ctx, slide, field, units, Box(box_x, more[1], box_w, 0), paras_at, sizes,
+                                max_items)
+    if found is None:
+        return None
+    size, pages = found
+    out, first = [], 0
+    for part, page in enumerate(pages, start=1):
+        shapes = heads[min(part, len(heads)) - 1][0]
+        page_title = continued(title, part) if len(heads) > 1 and heads[1] is not heads[0] else title
+        out.append((page_title, shapes, TextBox(box, tuple(paras_at(page, size, first)), name=field.capitalize())))
+        first += sum(1 for unit in page if not getattr(unit, "cont", False))
+    return out
+
+
+def _pages(ctx: Ctx, slide: Slide, field: str, units: list, top: Box, paras_at, sizes, max_items):
+    """Paginate units into the body below `top.y`; (size, pages) and the body frame, or None (reported)."""
+    box = Box(top.x, top.y, top.w, body_bottom(ctx, slide) - top.y)
 
     def fits(page: list, size: float) -> bool:
         return ctx.measure.height(paras_at(page, size, 0), box.w) <= box.h
@@ -254,16 +282,7 @@ def list_pages(ctx: Ctx, slide: Slide, field: str, title: str, units: list, box_
     splittable = all(isinstance(unit, Item) for unit in units)
     found = paginate(units, fits, sizes, split if splittable else None, max_items)
     if found is None:
-        lines = ctx.measure.height(paras_at(units, sizes[-1], 0), box.w) / max(box.h, 1)
-        ctx.overflow(slide, field, f"does not fit even split over slides ({lines:.1f} slides of text at "
+        slides = ctx.measure.height(paras_at(units, sizes[-1], 0), box.w) / max(box.h, 1)
+        ctx.overflow(slide, field, f"does not fit even split over slides ({slides:.1f} slides of text at "
                      f"{sizes[-1]:g} pt)")
-        return None
-    size, pages = found
-    out, first = [], 0
-    for part, page in enumerate(pages, start=1):
-        page_title = continued(title, part)
-        shapes, _ = title_block(ctx, slide, page_title, x=box_x, w=box_w)
-        paras = paras_at(page, size, first)
-        out.append((page_title, shapes, TextBox(box, tuple(paras), name=field.capitalize())))
-        first += sum(1 for unit in page if not getattr(unit, "cont", False))
-    return out
+    return found, box

@@ -46,9 +46,9 @@ class Ctx:
         return float(self.theme.sizes[role])
 
     def run(self, text: str, size: float, *, heading: bool = False, bold: bool = False, italic: bool = False,
-            color: str | None = None, link: str | None = None) -> Run:
+            color: str | None = None, link: str | None = None, caps: bool = False) -> Run:
         font = self.theme.fonts["heading" if heading else "body"]
-        return Run(text, font, size, bold, italic, color or self.colors["text"], link)
+        return Run(text, font, size, bold, italic, color or self.colors["text"], link, caps=caps)
 
     def para(self, text: str, size: float, *, align: str = "l", space_before: float = 0.0,
              line_spacing: float = 1.0, **style) -> Para:

@@ -1,6 +1,8 @@
 """Placing pictures: cover crops around the focus, contain fits, and their credit lines."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..assets.credits import credit_for
 from ..assets.images import contain, cover_crop
 from ..model.outline import Slide
@@ -23,42 +25,46 @@ def placement(ctx: Ctx, spec) -> str:
     return spec.get("credit") or (ctx.deck.get("credits") or {}).get("placement", "below")
 
 
-def picture_box(ctx: Ctx, spec, box: Box) -> Box:
-    """The part of `box` the picture may use (a strip is kept below for a credit line)."""
-    return box.with_h(box.h - CREDIT_STRIP) if placement(ctx, spec) == "below" else box
-
-
 def place_image(ctx: Ctx, slide: Slide, spec, box: Box, *, fit: str = "cover", overlaid: bool = False,
                 credit_color: str | None = None) -> list:
-    """The picture in `box` (fit cover or contain), with its credit line below when asked."""
+    """The picture in `box` (fit cover or contain), with its credit line below it when asked."""
     info = info_for(ctx, spec)
     if info is None:
         return []
-    entry = info.entry
+    entry, where = info.entry, placement(ctx, spec)
     fit = spec.get("fit") or (fit if entry.may_modify else "contain")
-    frame = picture_box(ctx, spec, box)
-    focus = tuple(spec.get("focus") or entry.focus)
-    crop = None
-    if fit == "cover":
-        crop = cover_crop(info.width, info.height, frame.w, frame.h, focus)
-        pic_box = frame
-    else:
-        pic_box = Box(*contain(info.width, info.height, (frame.x, frame.y, frame.w, frame.h)))
-    cropped = bool(crop) and max(crop) > CROP_NOTICE
-    ctx.used.append(ImageUse(entry.key, slide.id, cropped, overlaid))
+    strip_h = CREDIT_STRIP if where == "below" else 0
+    while True:  # a credit that needs two lines takes a taller strip from the picture
+        frame = box.with_h(box.h - strip_h)
+        pic_box, crop = _fit(info, frame, fit, tuple(spec.get("focus") or entry.focus))
+        changes = ("cropped",) if crop else ()
+        credit = _credit_box(ctx, entry, changes, credit_color, pic_box, frame.bottom) if strip_h else None
+        if credit is None or credit.box.h <= strip_h:
+            break
+        strip_h = credit.box.h
+    ctx.used.append(ImageUse(entry.key, slide.id, bool(crop), overlaid))
     alt = "" if entry.get("decorative") else entry.get("alt", "")
-    shapes: list = [Picture(pic_box, str(entry.path), crop if cropped else None, alt,
-                            bool(entry.get("decorative")), name=f"Picture {entry.key}")]
-    where = placement(ctx, spec)
-    changes = ("cropped",) if cropped else ()
-    if where == "below":
-        left = max(pic_box.x, ctx.grid.side)
-        right = min(pic_box.right, ctx.grid.width - ctx.grid.side)
-        strip = Box(left, frame.bottom, right - left, CREDIT_STRIP)
-        shapes.append(credit_box(ctx, credit_runs(ctx, entry, changes, credit_color), strip))
+    shapes: list = [Picture(pic_box, str(entry.path), crop, alt, bool(entry.get("decorative")),
+                            name=f"Picture {entry.key}")]
+    if credit:
+        shapes.append(credit)
     elif where == "footer":
         ctx.footer_credits.setdefault(slide.id, []).extend(credit_runs(ctx, entry, changes, credit_color))
     return shapes
+
+
+def _fit(info, frame: Box, fit: str, focus: tuple[float, float]) -> tuple[Box, tuple | None]:
+    """Where the picture goes and what is cut from it (None when nothing noticeable is)."""
+    if fit == "contain":
+        return Box(*contain(info.width, info.height, (frame.x, frame.y, frame.w, frame.h))), None
+    crop = cover_crop(info.width, info.height, frame.w, frame.h, focus)
+    return frame, crop if max(crop) > CROP_NOTICE else None
+
+
+def _credit_box(ctx: Ctx, entry, changes: tuple[str, ...], color: str | None, pic_box: Box, y: int) -> TextBox:
+    left = max(pic_box.x, ctx.grid.side)
+    right = min(pic_box.right, ctx.grid.width - ctx.grid.side)
+    return credit_box(ctx, credit_runs(ctx, entry, changes, color), Box(left, y, right - left, CREDIT_STRIP))
 
 
 def credit_runs(ctx: Ctx, entry, changes: tuple[str, ...], color: str | None = None,
@@ -72,7 +78,7 @@ def credit_runs(ctx: Ctx, entry, changes: tuple[str, ...], color: str | None = N
 def credit_box(ctx: Ctx, runs: list[Run], strip: Box) -> TextBox:
     """A credit line that fits its strip: shrinks to 10 pt, then wraps to two lines."""
     for size in (ctx.size("small"), 11.0, HARD_FLOOR["small"]):
-        sized = tuple(Run(r.text, r.font, size, r.bold, r.italic, r.color, r.link) for r in runs)
+        sized = tuple(replace(r, size=size) for r in runs)
         para = Para(sized)
         if ctx.measure.line_count(para, strip.w) == 1:
             return TextBox(strip, (para,), role="credit", anchor="ctr", name="Credit")

@@ -55,6 +55,7 @@ class Run:
     color: str = "000000"
     link: str | None = None
     field: str | None = None  # e.g. "slidenum": a field PowerPoint keeps up to date
+    caps: bool = False  # shown in capitals, kept as written (screen readers read the words)
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from ..errors import Diagnostics
 from ..model.outline import Slide
 from ..model.theme import Theme
 from ..source import YMap
-from .blocks import footer_shapes
+from .blocks import LOGO_ROOM, footer_shapes
 from .context import Ctx, ImageUse
 from .grid import Grid
 from .ir import Box, DeckPlan, DocProps, Picture, SlidePlan, inches
@@ -64,7 +64,7 @@ def _logo(ctx: Ctx) -> list[Picture]:
     if info is None:
         return []
     footer = ctx.grid.footer
-    area = (footer.right - inches(2.6), footer.y - inches(0.05), inches(1.6), footer.h + inches(0.1))
+    area = (footer.right - LOGO_ROOM + inches(0.2), footer.y - inches(0.05), inches(1.6), footer.h + inches(0.1))
     box = Box(*contain(info.width, info.height, area))
     box = Box(area[0] + area[2] - box.w, box.y, box.w, box.h)
     entry = info.entry

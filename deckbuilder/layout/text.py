@@ -1,8 +1,8 @@
 """Text measurement with real fonts (HarfBuzz), line breaking as the renderers do it, and fitting."""
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from collections import deque
+from dataclasses import dataclass, replace
 from typing import Callable, Iterable, Sequence
 
 import uharfbuzz as hb
@@ -12,8 +12,13 @@ from .ir import EMU_PER_PT, Para, Run
 
 LINE_PITCH = 1.2  # PowerPoint and LibreOffice: single spacing is 1.2 × the font size
 WIDTH_SLACK = 0.97  # wrap as if 3 % narrower, so a renderer never needs more lines than planned
-# a break may follow spaces, a hyphen or dash between letters, or a slash before a letter
-_PIECES = re.compile(r"\S*?(?:[\-\u2010\u2013\u2014](?=\w)|/(?=[^\W\d])|\s+|$)|\S+", re.UNICODE)
+# Line-break opportunities as LibreOffice 7.4 takes them (measured, tests/checks/test_linebreaks.py):
+_SPACES = " \t\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a\u200b\u205f\u3000"  # not NBSP
+_KEEP_AFTER_SPACE = "!?:;),./]}\u060c\u061b\u061f"  # never starts a line, even after a space (UAX #14 LB13)
+_DASHES = "-\u2010\u2012\u2013\u2014"  # a break may follow, before a letter or digit
+_STOPS = "?!\u2026"  # a break may follow, before a letter
+_EM_DASH = "\u2014"  # a break may also come before it
+_SLASH_LOOKBACK = 66  # LibreOffice moves a break after "/" back to a space up to this many characters before
 
 
 @dataclass(frozen=True)
@@ -31,6 +36,7 @@ class Measurer:
         self._fonts: dict[Face, tuple[hb.Font, int]] = {}
         self._widths: dict[tuple[Face, str], float] = {}
         self._glyphs: dict[tuple[Face, str], bool] = {}
+        self._cut: dict[tuple[Run, ...], list[_Piece]] = {}
 
     def _font(self, face: Face) -> tuple[hb.Font, int]:
         if face not in self._fonts:
@@ -73,60 +79,80 @@ class Measurer:
 
     def width(self, run: Run, text: str | None = None) -> float:
         """Width in points of `text` (default: the run's text) set in the run's style."""
-        return self.em(face_for(run.font, run.bold, run.italic), run.text if text is None else text) * run.size
+        text = run.text if text is None else text
+        return self.em(face_for(run.font, run.bold, run.italic), text.upper() if run.caps else text) * run.size
 
     def wrap(self, runs: Sequence[Run], width: float) -> list[Line]:
-        """Break a paragraph into lines no wider than `width` points, the way PowerPoint does."""
+        """Break a paragraph into lines no wider than `width` points, the way LibreOffice and PowerPoint do."""
         lines: list[Line] = []
         for segment in _split_breaks(runs):
             lines.extend(self._wrap_segment(segment, width))
         return lines
 
     def _wrap_segment(self, runs: Sequence[Run], width: float) -> list[Line]:
-        words = list(self._words(runs))
-        lines: list[Line] = []
-        text, used, trail = "", 0.0, 0.0
-        for word, w_width, space in words:
-            if text and used + trail + w_width > width:
-                lines.append(Line(text.rstrip(), used))
-                text, used, trail = "", 0.0, 0.0
-            if not text and w_width > width:
-                chunks = self._break_word(word, runs, width)
-                lines.extend(chunks[:-1])
-                word, w_width = chunks[-1].text, chunks[-1].width
-            text, used, trail = text + word, used + trail + w_width, space
-        lines.append(Line(text.rstrip(), used))
+        """Greedy: fill each line with pieces; break at the last opportunity, else chop the word."""
+        text = "".join(run.text for run in runs)
+        key = tuple(runs)
+        if key not in self._cut:
+            self._cut[key] = self._pieces(runs, text)
+        queue, lines = deque(self._cut[key]), []
+        line: list[_Piece] = []
+        start = 0.0  # where the next piece starts: the advances of the line's pieces so far
+        while queue:
+            piece = queue.popleft()
+            if start + piece.width <= width:
+                line.append(piece)
+                start += piece.advance
+                continue
+            ends_at = start - line[-1].advance + line[-1].width + line[-1].space_end if line else 0.0
+            keep = _break_point(line, text, ends_at > width)
+            if keep:
+                queue.extendleft(reversed([*line[keep:], piece]))
+                lines.append(_line(line[:keep]))
+            else:  # no opportunity on the line: LibreOffice fills it with as many characters as fit
+                head, tail = self._chop([*line, piece], width)
+                lines.append(head)
+                queue.appendleft(tail)
+            line, start = [], 0.0
+        if line or not lines:
+            lines.append(_line(line))
         return lines
 
-    def _words(self, runs: Sequence[Run]) -> Iterable[tuple[str, float, float]]:
-        """(text, width without trailing spaces, width of the trailing spaces) per breakable piece."""
-        pending_text, pending_width = "", 0.0
-        for r_index, run in enumerate(runs):
-            pieces = [p for p in _PIECES.findall(run.text) if p]
-            for p_index, piece in enumerate(pieces):
-                core = piece.rstrip()
-                space = piece[len(core):]
-                pending_text += core
-                pending_width += self.width(run, core) if core else 0.0
-                last_of_run = p_index == len(pieces) - 1
-                glued = last_of_run and not space and r_index < len(runs) - 1 and not _breaks_after(core)
-                if glued:
-                    continue
-                yield pending_text + space, pending_width, self.width(run, space) if space else 0.0
-                pending_text, pending_width = "", 0.0
-        if pending_text:
-            yield pending_text, pending_width, 0.0
+    def _pieces(self, runs: Sequence[Run], text: str) -> list["_Piece"]:
+        """The text cut at every break opportunity; each piece measured alone (ending a line) and followed."""
+        cuts = [i for i in range(1, len(text)) if _break_kind(text, i)] + [len(text)]
+        chars = [(run, char) for run in runs for char in run.text]
+        pieces, start = [], 0
+        for end in cuts:
+            core = len(text[start:end].rstrip(" ")) + start
+            width = self._chars_width(chars[start:core])
+            # followed by the next piece: its spaces and the kerning with the next character count too
+            advance = self._chars_width(chars[start:end + 1]) - self._chars_width(chars[end:end + 1])
+            pieces.append(_Piece(tuple(_group(chars[start:end])), start, width, advance,
+                                 self._chars_width(chars[start:end]) - width,
+                                 _break_kind(text, end) if end < len(text) else ""))
+            start = end
+        return pieces
 
-    def _break_word(self, word: str, runs: Sequence[Run], width: float) -> list[Line]:
-        style = runs[0]
-        lines, current = [], ""
-        for char in word.rstrip():
-            if current and self.width(style, current + char) > width:
-                lines.append(Line(current, self.width(style, current)))
-                current = ""
-            current += char
-        lines.append(Line(current, self.width(style, current)))
-        return lines
+    def _chop(self, pieces: Sequence["_Piece"], width: float) -> tuple[Line, "_Piece"]:
+        """The first line of pieces that have no break opportunity (as many characters as fit) and the rest."""
+        parts = [part for piece in pieces for part in piece.parts]
+        chars = [(run, char) for run, part in parts for char in part]
+        low, high = 1, len(chars)  # the longest prefix that fits; at least one character
+        while low < high:
+            mid = (low + high + 1) // 2
+            if self._chars_width(chars[:mid]) <= width:
+                low = mid
+            else:
+                high = mid - 1
+        last, rest = pieces[-1], chars[low:]
+        width = self._chars_width(rest[:len("".join(c for _, c in rest).rstrip(" "))])
+        tail = _Piece(tuple(_group(rest)), last.start + len(last.text) - len(rest), width,
+                      width + last.advance - last.width, last.space_end, last.kind)
+        return Line("".join(char for _, char in chars[:low]).rstrip(" "), self._chars_width(chars[:low])), tail
+
+    def _chars_width(self, chars: Sequence[tuple[Run, str]]) -> float:
+        return sum(self.width(run, part) for run, part in _group(chars))
 
     def line_count(self, para: Para, width_emu: int, slack: float = WIDTH_SLACK) -> int:
         return len(self.wrap(para.runs, (width_emu - para.indent) / EMU_PER_PT * slack))
@@ -153,8 +179,76 @@ def para_pitch(para: Para) -> float:
     return LINE_PITCH * para.size * para.line_spacing
 
 
-def _breaks_after(text: str) -> bool:
-    return bool(text) and text[-1] in "-\u2010\u2013\u2014/"
+@dataclass(frozen=True)
+class _Piece:
+    """Text between two break opportunities: its runs, width, hanging space and the break after it."""
+
+    parts: tuple[tuple[Run, str], ...]
+    start: int  # offset in the line segment
+    width: float  # points, without the spaces at its end: its width when it ends a line (they hang)
+    advance: float  # points: how far it moves the next piece (spaces and kerning with that piece included)
+    space_end: float  # points: the width of the spaces at its end
+    kind: str  # the opportunity after it: "space", "blank", "slash", "dash", or "" at the end
+
+    @property
+    def text(self) -> str:
+        return "".join(part for _, part in self.parts)
+
+
+def _break_kind(text: str, i: int) -> str | None:
+    """The line-break opportunity between text[i - 1] and text[i], if any.
+
+    "space": after spaces (not no-break spaces); "blank": after an ASCII space that may not end a line
+    because ! ? : ; ) , . / ] } follows, which LibreOffice still breaks at when the space itself does not fit;
+    "slash": after a slash; "dash": after a hyphen or dash before a letter or digit, after ? ! … before a
+    letter, and before an em dash.
+    """
+    before, after = text[i - 1], text[i]
+    if after in _SPACES:
+        return None
+    if before in _SPACES:
+        return "space" if after not in _KEEP_AFTER_SPACE else "blank" if before == " " else None
+    if before == "/":
+        return "slash" if after.isalpha() or (after.isdigit() and not text[i - 2:i - 1].isdigit()) else None
+    if (before in _DASHES and after.isalnum()) or (before in _STOPS and after.isalpha()):
+        return "dash"
+    return "dash" if after == _EM_DASH and not before.isspace() and before != _EM_DASH else None
+
+
+def _break_point(line: Sequence[_Piece], text: str, space_overflows: bool) -> int:
+    """How many of the line's pieces stay on it when the next piece does not fit (0: none, chop instead)."""
+    if line and line[-1].kind == "blank" and space_overflows:
+        return len(line)  # LibreOffice breaks after a space that itself overflows, whatever follows it
+    last = len(line) - 1
+    while last >= 0 and line[last].kind not in ("space", "slash", "dash"):
+        last -= 1
+    if last < 0 or line[last].kind != "slash":
+        return last + 1
+    return _slash_break(line, last, text)
+
+
+def _slash_break(line: Sequence[_Piece], last: int, text: str) -> int:
+    """LibreOffice takes the space before a path or URL instead of a break after its slash (i#17155)."""
+    at = line[last].start + len(line[last].text)
+    for pos in range(at - 2, max(at - _SLASH_LOOKBACK, 0) - 1, -1):
+        if text[pos].isspace() and text[pos] not in "\u00a0\u2007\u202f":
+            return sum(1 for piece in line if piece.start + len(piece.text) <= pos + 1)
+    return last + 1
+
+
+def _line(pieces: Sequence[_Piece]) -> Line:
+    width = sum(p.advance for p in pieces[:-1]) + pieces[-1].width if pieces else 0.0
+    return Line("".join(p.text for p in pieces).rstrip(" "), width)
+
+
+def _group(chars: Sequence[tuple[Run, str]]) -> list[tuple[Run, str]]:
+    groups: list[tuple[Run, str]] = []
+    for run, char in chars:
+        if groups and groups[-1][0] is run:
+            groups[-1] = (run, groups[-1][1] + char)
+        else:
+            groups.append((run, char))
+    return groups
 
 
 def _split_breaks(runs: Sequence[Run]) -> list[list[Run]]:
@@ -166,7 +260,7 @@ def _split_breaks(runs: Sequence[Run]) -> list[list[Run]]:
             if i:
                 segments.append([])
             if part:
-                segments[-1].append(Run(part, run.font, run.size, run.bold, run.italic, run.color, run.link))
+                segments[-1].append(replace(run, text=part))
     return [s or [Run("", runs[0].font if runs else "Calibri", runs[0].size if runs else 12)] for s in segments]
 
 

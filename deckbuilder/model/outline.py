@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -89,14 +90,42 @@ def check_slide(raw: Any, where: Loc, path: str, diags: Diagnostics) -> Slide | 
         diags.error("wrong-type", "a slide must be a mapping of fields", where, path,
                     "start with '- id: ...' and give 'layout:' and its fields")
         return None
+    if _missing_layout(raw, where, path, diags):
+        return None
     layout = Choice(*LAYOUTS).check(raw.get("layout", "bullets"), raw.at("layout"), f"{path}.layout", diags)
     if layout is INVALID:
         return None
-    data = Record.check_fields(raw, slide_fields(layout), where, path, diags)
+    data = Record.check_fields(raw, slide_fields(layout), where, path, diags,
+                               lambda key: _other_layouts_hint(key, layout))
     if data is INVALID:
         return None
     slide_id = data.get("id")
     return Slide(slide_id or "", layout, data, generated=not slide_id)
+
+
+def _owners(key: str) -> list[str]:
+    return [name for name, kind in LAYOUTS.items() if any(f.name == key for f in kind.fields)]
+
+
+def _other_layouts_hint(key: str, layout: str) -> str:
+    """For a field of another layout ('bullets' on a statement slide): which layouts have it."""
+    owners = _owners(key)
+    return f"'{key}' is a field of {', '.join(owners)} slides; this one is a {layout} slide" if owners else ""
+
+
+def _missing_layout(raw: YMap, where: Loc, path: str, diags: Diagnostics) -> bool:
+    """A slide without 'layout:' whose fields belong to other layouts: one error saying which layout to add."""
+    fields = slide_fields("bullets")
+    foreign = [key for key in raw if key not in fields]
+    if "layout" in raw or not foreign or not all(_owners(key) for key in foreign):
+        return False
+    own = set(raw) - {f.name for f in COMMON}
+    fits = [name for name in LAYOUTS if own <= set(slide_fields(name))]
+    hint = f"add 'layout: {fits[0]}'" if len(fits) == 1 else \
+        "add 'layout:' with one of: " + ", ".join(fits or LAYOUTS)
+    diags.error("missing-layout", f"this slide has no 'layout:', so it would be a bullets slide, which has no "
+                f"{', '.join(repr(k) for k in foreign)}", where, path, hint)
+    return True
 
 
 def check_deck(raw: Any, where: Loc, path: str, diags: Diagnostics) -> YMap | None:
@@ -107,8 +136,11 @@ def check_deck(raw: Any, where: Loc, path: str, diags: Diagnostics) -> YMap | No
 
 def slug(text: str) -> str:
     """An id made from a title: lower-case words joined by hyphens."""
-    words = re.findall(r"[a-z0-9]+", text.lower())
-    return "-".join(words[:6]) or "slide"
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", ascii_text.lower())[:6]
+    while len(words) > 1 and len("-".join(words)) > 40:
+        words.pop()
+    return "-".join(words)[:40] or "slide"
 
 
 def name_slides(slides: list[Slide]) -> list[Slide]:

@@ -2,14 +2,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Callable
 
-from ..errors import Diagnostics, Loc, did_you_mean
+from ..errors import Diagnostics, Loc, closest, did_you_mean, quoted
 from ..source import YList, YMap
 
 INVALID = object()
+# Characters an Office file cannot hold: C0 controls other than tab/newline/CR, lone surrogates, U+FFFE/F.
+_UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_YAML11_BOOLS = {"yes", "no", "on", "off", "y", "n"}
 
 
 def _shown(value: Any) -> str:
@@ -37,6 +41,7 @@ class Kind:
     """The type of a field: checks and normalises a value, describes itself."""
 
     label = "value"
+    fix = ""  # the hint for a value of the wrong type
 
     def check(self, value: Any, where: Loc, path: str, diags: Diagnostics) -> Any:
         raise NotImplementedError
@@ -45,7 +50,7 @@ class Kind:
         raise NotImplementedError
 
     def wrong_type(self, value: Any, where: Loc, path: str, diags: Diagnostics, hint: str = "") -> Any:
-        diags.error("wrong-type", f"expected {self.label}, got {_type_name(value)}", where, path, hint)
+        diags.error("wrong-type", f"expected {self.label}, got {_type_name(value)}", where, path, hint or self.fix)
         return INVALID
 
 
@@ -65,9 +70,14 @@ class Text(Kind):
         if isinstance(value, (dt.date, dt.datetime)):
             value = value.isoformat()
         if not isinstance(value, str):
-            hint = "put the text in quotes" if isinstance(value, bool) else ""
-            return self.wrong_type(value, where, path, diags, hint)
+            return self.wrong_type(value, where, path, diags, _text_hint(value))
         text = value.strip("\n")
+        bad = _UNSTORABLE.search(text)
+        if bad:
+            diags.error("bad-character", f"this text holds an invisible control character "
+                        f"(U+{ord(bad.group()):04X}) at position {bad.start() + 1}", where, path,
+                        "delete it; text pasted from other programs sometimes carries them")
+            return INVALID
         if not text.strip():
             diags.error("empty-text", "this text is empty", where, path, "write the text or remove the field")
             return INVALID
@@ -76,7 +86,8 @@ class Text(Kind):
                         where, path, "shorten it or move detail to the speaker notes")
             return INVALID
         if self.pattern and not self.pattern.fullmatch(text):
-            diags.error("bad-format", f"'{text}' is not valid here", where, path, self.pattern_hint)
+            diags.error("bad-format", f"{quoted(text)} is not valid here", where, path,
+                        self.pattern_hint or f"it must match {self.pattern.pattern}")
             return INVALID
         return text
 
@@ -87,10 +98,19 @@ class Text(Kind):
         return out
 
 
+def _text_hint(value: Any) -> str:
+    if isinstance(value, list):
+        return "this field takes one text, not a list: write it on one line, or in a '|' block for several"
+    if isinstance(value, dict):
+        return "put text containing ': ', '{' or '}' in quotes"
+    return "put the text in quotes"
+
+
 class Number(Kind):
     """A number, optionally bounded."""
 
     label = "a number"
+    fix = "write a number such as 40 or 12.5"
 
     def __init__(self, minimum: float | None = None, maximum: float | None = None, integer: bool = False):
         self.minimum, self.maximum, self.integer = minimum, maximum, integer
@@ -101,10 +121,15 @@ class Number(Kind):
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             hint = "write digits only, e.g. 50 not '50%'" if isinstance(value, str) else ""
             return self.wrong_type(value, where, path, diags, hint)
+        if not math.isfinite(value):
+            diags.error("bad-number", f"{getattr(value, 'src', value)} is not a number a chart can show", where,
+                        path, "write an ordinary number such as 40 or 12.5")
+            return INVALID
         if self.integer and not float(value).is_integer():
             return self.wrong_type(value, where, path, diags)
         if self.minimum is not None and value < self.minimum or self.maximum is not None and value > self.maximum:
-            diags.error("out-of-range", f"{value} is outside {self.minimum}…{self.maximum}", where, path)
+            diags.error("out-of-range", f"{value} is outside {self.minimum}…{self.maximum}", where, path,
+                        f"write a number from {self.minimum} to {self.maximum}")
             return INVALID
         return int(value) if self.integer else float(value)
 
@@ -121,9 +146,15 @@ class Flag(Kind):
     """true or false."""
 
     label = "true or false"
+    fix = "write true or false"
 
     def check(self, value, where, path, diags):
-        return value if isinstance(value, bool) else self.wrong_type(value, where, path, diags)
+        if isinstance(value, bool):
+            return value
+        hint = ""
+        if isinstance(value, str) and value.strip().lower() in _YAML11_BOOLS:
+            hint = f"write true or false; yes, no, on and off are read as text, so '{value}' is not a flag"
+        return self.wrong_type(value, where, path, diags, hint)
 
     def json(self):
         return {"type": "boolean"}
@@ -135,13 +166,14 @@ class Choice(Kind):
     def __init__(self, *values: str):
         self.values = values
         self.label = "one of " + ", ".join(values)
+        self.fix = "write just one of these words"
 
     def check(self, value, where, path, diags):
         if isinstance(value, str) and value in self.values:
             return value
         if not isinstance(value, str):
             return self.wrong_type(value, where, path, diags)
-        diags.error("bad-choice", f"'{value}' is not allowed here", where, path, did_you_mean(value, self.values))
+        diags.error("bad-choice", f"{quoted(value)} is not allowed here", where, path, did_you_mean(value, self.values))
         return INVALID
 
     def json(self):
@@ -157,7 +189,7 @@ class Color(Kind):
         if isinstance(value, str) and re.fullmatch(r"#?[0-9a-fA-F]{6}", value.strip()):
             return value.strip().lstrip("#").upper()
         if isinstance(value, str):
-            diags.error("bad-colour", f"'{value}' is not a colour", where, path,
+            diags.error("bad-colour", f"{quoted(value)} is not a colour", where, path,
                         'write six hex digits in quotes, e.g. "#1B6B73"')
             return INVALID
         return self.wrong_type(value, where, path, diags, 'put the colour in quotes: "#1B6B73"')
@@ -180,7 +212,10 @@ class Date(Kind):
             try:
                 return dt.date.fromisoformat(value.strip())
             except ValueError:
-                pass
+                if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+                    diags.error("bad-date", f"{value.strip()} is not a day of the calendar", where, path,
+                                "check the month (01–12) and the day of the month")
+                    return INVALID
         return self.wrong_type(value, where, path, diags, "write the date as YYYY-MM-DD")
 
     def json(self):
@@ -202,27 +237,40 @@ class ListOf(Kind):
 
     def __init__(self, item: Kind, min_items: int = 0, max_items: int | None = None, single_ok: bool = False):
         self.item, self.min_items, self.max_items, self.single_ok = item, min_items, max_items, single_ok
-        self.label = f"a list of {item.label}"
+        self.label = f"{item.label} or a list of them" if single_ok else f"a list (each item: {item.label})"
 
     def check(self, value, where, path, diags):
         if self.single_ok and not isinstance(value, list):
-            value = YList([value], loc=where)
-            value.locs = [where]
+            return self._single(value, where, path, diags)
         if not isinstance(value, list):
             return self.wrong_type(value, where, path, diags, "start each item on its own line with '- '")
         out = YList(loc=getattr(value, "loc", where))
+        ok = True
         for i, item in enumerate(value):
             item_loc = value.at(i) if isinstance(value, YList) else where
             checked = self.item.check(item, item_loc, f"{path}[{i}]", diags)
-            if checked is not INVALID:
-                out.append(checked)
-                out.locs.append(item_loc)
-        self.check_length(len(value), where, path, diags)
+            if checked is INVALID:
+                ok = False
+                continue
+            out.append(checked)
+            out.locs.append(item_loc)
+        self.check_length(len(value), where, path, diags, getattr(value, "left_out", 0))
+        return out if ok else INVALID
+
+    def _single(self, value, where, path, diags):
+        checked = self.item.check(value, where, path, diags)
+        if checked is INVALID:
+            return INVALID
+        out = YList([checked], loc=where)
+        out.locs = [where]
         return out
 
-    def check_length(self, count: int, where: Loc, path: str, diags: Diagnostics) -> None:
+    def check_length(self, count: int, where: Loc, path: str, diags: Diagnostics, left_out: int = 0) -> None:
         if count < self.min_items:
-            diags.error("too-few-items", f"needs at least {self.min_items} item(s), has {count}", where, path)
+            why = f" ({left_out} left out by only/except for this audience)" if left_out else ""
+            diags.error("too-few-items", f"needs at least {self.min_items} item(s), has {count}{why}", where,
+                        path, "add items, or show them to this audience" if left_out else "add items on lines "
+                        "starting with '- '")
         if self.max_items is not None and count > self.max_items:
             diags.error("too-many-items", f"takes at most {self.max_items} items, has {count}", where, path,
                         "split them over two slides")
@@ -258,28 +306,52 @@ class Record(Kind):
         self.fields = {f.name: f for f in fields}
         self.shorthand = shorthand
         self.doc = doc
+        if shorthand:
+            self.label = f"{self.fields[shorthand].kind.label} or a mapping"
 
     def check(self, value, where, path, diags):
-        if self.shorthand and not isinstance(value, dict):
+        if value is None:
+            return self.wrong_type(value, where, path, diags, "write the item, or remove its line")
+        if self.shorthand and not isinstance(value, (dict, list)):
             value = _expand(value, self.shorthand, where)
         if not isinstance(value, dict):
-            return self.wrong_type(value, where, path, diags)
+            return self.wrong_type(value, where, path, diags, self.shape())
         return self.check_fields(value, self.fields, where, path, diags)
 
+    def shape(self) -> str:
+        """How to write one of these, e.g. 'write it as {value: ..., label: ...}'."""
+        names = [n for n, f in self.fields.items() if f.required] or list(self.fields)[:2]
+        return "write it as {" + ", ".join(f"{n}: ..." for n in names) + "}"
+
     @staticmethod
-    def check_fields(value: dict, fields: dict[str, Field], where: Loc, path: str, diags: Diagnostics) -> Any:
+    def check_fields(value: dict, fields: dict[str, Field], where: Loc, path: str, diags: Diagnostics,
+                     unknown_hint: Callable[[str], str] | None = None) -> Any:
+        """Check each field where it stands; `unknown_hint(key)` may explain an unknown key better than a
+        did-you-mean (e.g. a field of another layout)."""
         out = YMap(loc=getattr(value, "loc", where))
         ok = True
+        misspelt = set()
         for key, item in value.items():
             key_loc = value.key_locs.get(key, where) if isinstance(value, YMap) else where
             item_loc = value.at(key) if isinstance(value, YMap) else where
             sub = f"{path}.{key}" if path else key
             field = fields.get(key)
             if field is None:
-                diags.error("unknown-field", f"unknown field '{key}'", key_loc, sub, did_you_mean(key, fields))
+                hint = unknown_hint(key) if unknown_hint else ""
+                diags.error("unknown-field", f"unknown field {quoted(key)}", key_loc, sub,
+                            hint or did_you_mean(key, fields))
+                misspelt.add(None if hint else closest(key, fields))
                 ok = False
                 continue
-            if item is None and not field.required:
+            if item is None:
+                if isinstance(field.kind, Color):  # `accent: #1B6B73` is a comment: the value is empty
+                    diags.error("bad-colour", "this colour is empty: an unquoted '#' starts a comment", item_loc,
+                                sub, 'put the colour in quotes: "#1B6B73"')
+                    ok = False
+                elif field.required:
+                    diags.error("missing-field", f"the field '{key}' is empty", item_loc, sub,
+                                f"it is required: {field.doc}")
+                    ok = False
                 continue
             checked = field.kind.check(item, item_loc, sub, diags)
             if checked is INVALID:
@@ -289,10 +361,11 @@ class Record(Kind):
             out.locs[key] = item_loc
             out.key_locs[key] = key_loc
         for name, field in fields.items():
-            if name in out or name in value and value[name] is not None:
+            if name in out or name in value or name in misspelt:
                 continue
             if field.required:
-                diags.error("missing-field", f"the field '{name}' is required", where, path, field.doc)
+                diags.error("missing-field", f"the field '{name}' is required", where, path,
+                            f"add '{name}:' ({field.doc})")
                 ok = False
             elif field.default is not None:
                 out[name] = field.default
@@ -317,6 +390,7 @@ class MapOf(Kind):
     """A mapping from names (keys) to values of one kind, like the image register."""
 
     label = "a mapping of names"
+    fix = "write one 'name: value' per line, indented under it"
 
     def __init__(self, value: Kind, key_pattern: str = r"[A-Za-z0-9][A-Za-z0-9_.-]*"):
         self.value = value
@@ -330,7 +404,7 @@ class MapOf(Kind):
             key_loc = value.key_locs.get(key, where) if isinstance(value, YMap) else where
             sub = f"{path}.{key}" if path else key
             if not self.key_pattern.fullmatch(key):
-                diags.error("bad-name", f"'{key}' is not a valid name", key_loc, sub,
+                diags.error("bad-name", f"{quoted(key)} is not a valid name", key_loc, sub,
                             "use letters, digits, '-', '_' and '.', starting with a letter or digit")
                 continue
             item_loc = value.at(key) if isinstance(value, YMap) else where

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import Diagnostics, Loc, fail
+from ..errors import Diagnostics, Loc, did_you_mean, fail, quoted
 from ..source import YMap, display_path, load_yaml
 from .schema import INVALID, Choice, Color, Field, Flag, MapOf, Number, Record, Text
 
@@ -28,7 +28,7 @@ FONTS = Record((
 SIZES = Record((
     Field("title", Number(28, 72), "slide titles, in points", default=40),
     Field("section", Number(28, 96), "section and title-slide titles", default=54),
-    Field("statement", Number(28, 96), "statement slides", default=54),
+    Field("statement", Number(28, 110), "statement slides", default=72),
     Field("body", Number(18, 40), "body text (points and paragraphs)", default=28),
     Field("body_min", Number(18, 40), "the smallest body text before a list continues on a new slide",
           default=20),
@@ -87,10 +87,21 @@ def theme_path(name: str, where: Loc | None) -> Path:
     if name in builtins:
         return builtins[name]
     path = Path(name)
+    names = "built-in themes: " + ", ".join(builtins)
     if path.suffix in (".yaml", ".yml") and path.is_file():
         return path
-    hint = "built-in themes: " + ", ".join(builtins) + "; or give the path of a theme .yaml"
-    raise fail("unknown-theme", f"no theme named '{name}'", where, "deck.theme", hint)
+    if path.is_dir():
+        raise fail("not-a-file", f"the theme {name} is a folder", where, "deck.theme",
+                   "name the theme's .yaml file inside it")
+    if path.exists():
+        raise fail("unknown-theme", f"the theme {name} is not a .yaml file", where, "deck.theme",
+                   "a theme is a .yaml file with name, colors and fonts")
+    if path.suffix in (".yaml", ".yml") or "/" in name or "\\" in name:
+        raise fail("file-not-found", f"the theme file {name} does not exist", where, "deck.theme",
+                   f"theme paths are relative to the outline that names them; {names}")
+    hint = did_you_mean(name, builtins) if name.isidentifier() else ""
+    raise fail("unknown-theme", f"no theme named {quoted(name)}", where, "deck.theme",
+               f"{hint + ' ' if hint.startswith('did') else ''}{names}; or give the path of a theme .yaml")
 
 
 def load_theme(name: str, where: Loc | None, diags: Diagnostics) -> Theme:
@@ -98,9 +109,19 @@ def load_theme(name: str, where: Loc | None, diags: Diagnostics) -> Theme:
     path = theme_path(name, where)
     raw = load_yaml(path)
     data = THEME.check(raw, getattr(raw, "loc", Loc(display_path(path))), "", diags)
-    if data is INVALID:
-        raise fail("bad-theme", f"the theme {display_path(path)} has errors (see above)", where, "deck.theme")
+    if data is INVALID or not _sizes_agree(data.get("sizes"), diags):
+        raise fail("bad-theme", f"the theme {display_path(path)} has errors (see above)", where, "deck.theme",
+                   "fix the theme file, or use a built-in theme: " + ", ".join(builtin_themes()))
     return _theme(data, path)
+
+
+def _sizes_agree(sizes: YMap | None, diags: Diagnostics) -> bool:
+    """The smallest body size may not be larger than the body size it shrinks from."""
+    if not sizes or sizes["body_min"] <= sizes["body"]:
+        return True
+    diags.error("bad-size", f"body_min ({sizes['body_min']:g} pt) is larger than body ({sizes['body']:g} pt)",
+                sizes.at("body_min"), "sizes.body_min", "make body_min the same as body or smaller")
+    return False
 
 
 def _theme(data: YMap, path: Path) -> Theme:

@@ -36,6 +36,7 @@ def add_chart(slide, spec: Chart):
     frame.name = spec.name
     describe(frame, spec.alt, False)
     chart = frame.chart
+    _unsigned_axis_ids(chart)
     chart.has_title = False
     chart.font.size = Pt(spec.size)
     chart.font.name = spec.font
@@ -47,6 +48,12 @@ def add_chart(slide, spec: Chart):
     if spec.kind not in ROUND:
         _axes(chart, spec, fmt)
     return frame
+
+
+def _unsigned_axis_ids(chart) -> None:
+    """python-pptx writes negative axis ids, which the schema (an unsignedInt) rejects."""
+    for element in chart._chartSpace.xpath(".//c:axId | .//c:crossAx"):
+        element.set("val", str(int(element.get("val")) & 0xFFFFFFFF))
 
 
 def _legend(chart, spec: Chart) -> None:

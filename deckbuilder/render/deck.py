@@ -35,6 +35,7 @@ def _slide(slide, plan: SlidePlan, lang: str) -> None:
             titled, added = True, title
         elif isinstance(shape, TextBox):
             added = slide.shapes.add_textbox(0, 0, 1, 1)
+            added.name = shape.name
             write_frame(added, shape, lang)
         else:
             added = ADDERS[type(shape)](slide, shape)

@@ -97,6 +97,8 @@ def _style(r, run: Run, lang: str) -> None:
     font.color.rgb = RGBColor.from_string(run.color)
     rpr = r._r.get_or_add_rPr()
     rpr.set("lang", lang)
+    if run.caps:
+        rpr.set("cap", "all")
     _fallback_fonts(rpr)
     if run.link:
         r.hyperlink.address = run.link

@@ -48,7 +48,10 @@ def plan_chart(slide: Slide, ctx: Ctx) -> list[SlidePlan]:
     if not _valid(ctx, slide):
         return []
     chart = slide["chart"]
-    head, top = title_block(ctx, slide, slide["title"])
+    titled = title_block(ctx, slide, slide["title"])
+    if titled is None:
+        return []
+    head, top = titled
     bottom = body_bottom(ctx, slide)
     kind, categories = chart["type"], tuple(chart["categories"])
     span = (1, 10) if kind in ROUND else (0, 12)

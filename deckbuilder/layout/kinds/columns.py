@@ -15,21 +15,26 @@ def _heading(ctx: Ctx, text: str, size: float) -> Para:
 
 
 def plan_columns(slide: Slide, ctx: Ctx) -> list[SlidePlan]:
-    head, top = title_block(ctx, slide, slide["title"])
+    titled = title_block(ctx, slide, slide["title"])
+    if titled is None:
+        return []
+    head, top = titled
     bottom = body_bottom(ctx, slide)
     columns = slide["columns"]
     slots = ctx.grid.split(len(columns))
     inner = min(w for _, w in slots) - 2 * PAD
-    card_h = bottom - top
+    room = bottom - top
     for size in sizes_between(ctx.size("body"), ctx.size("body_min")):
         heading_size = size + 2
         heights = [_column_height(ctx, c, inner, size, heading_size) for c in columns]
-        if max(heights) <= card_h - 2 * PAD:
+        if max(heights) <= room - 2 * PAD:
             break
     else:
         ctx.overflow(slide, "columns", f"the longest column needs {max(heights) / 914_400:.1f} in where "
-                     f"{(card_h - 2 * PAD) / 914_400:.1f} in fit, even at {size:g} pt")
+                     f"{(room - 2 * PAD) / 914_400:.1f} in fit, even at {size:g} pt")
         return []
+    card_h = max(max(heights) + 2 * PAD + inches(0.3), room * 3 // 5)
+    card_h = min(card_h, room)
     shapes: list = []
     for (x, w), column in zip(slots, columns):
         shapes.append(Rect(Box(x, top, w, card_h), fill=ctx.colors["surface"], rounded=True, name="Card"))

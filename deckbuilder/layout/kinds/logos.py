@@ -25,7 +25,10 @@ def _name(ctx: Ctx, name: str, size: float) -> list[Para]:
 
 
 def plan_logos(slide: Slide, ctx: Ctx) -> list[SlidePlan]:
-    head, top = title_block(ctx, slide, slide["title"])
+    titled = title_block(ctx, slide, slide["title"])
+    if titled is None:
+        return []
+    head, top = titled
     bottom = body_bottom(ctx, slide)
     logos = slide["logos"]
     cols = _columns(len(logos))
@@ -33,8 +36,9 @@ def plan_logos(slide: Slide, ctx: Ctx) -> list[SlidePlan]:
     tile_h = min(MAX_TILE_H, (bottom - top - (rows - 1) * GAP) // rows)
     slots = ctx.grid.split(cols)
     tile_w = slots[0][1]
+    pad = min(PAD, tile_h // 8)
     names = [logo["name"] for logo in logos if not logo.get("image")]
-    size = _name_size(ctx, slide, names, tile_w - 2 * PAD, tile_h - 2 * PAD)
+    size = _name_size(ctx, slide, names, tile_w - 2 * pad, tile_h - 2 * pad)
     if size is None:
         return []
     y0 = top + max(0, (bottom - top - rows * tile_h - (rows - 1) * GAP) // 3)
@@ -44,7 +48,7 @@ def plan_logos(slide: Slide, ctx: Ctx) -> list[SlidePlan]:
         x = _row_x(slots, len(logos), cols, row)[col]
         tile = Box(x, y0 + row * (tile_h + GAP), tile_w, tile_h)
         shapes.append(Rect(tile, fill=ctx.colors["surface"], rounded=True, name="Tile"))
-        shapes += _content(ctx, slide, logo, tile, size)
+        shapes += _content(ctx, slide, logo, tile, size, pad)
     return [SlidePlan(slide.id, slide.layout, slide["title"], (*head, *shapes, *source_box(ctx, slide)),
                       slide.get("notes", ""))]
 
@@ -57,7 +61,7 @@ def _row_x(slots: list, count: int, cols: int, row: int) -> list[int]:
 
 
 def _name_size(ctx: Ctx, slide: Slide, names: list[str], width: int, height: int) -> float | None:
-    for size in sizes_between(ctx.size("body") - 4, NAME_FLOOR):
+    for size in sizes_between(ctx.size("body") - 2, NAME_FLOOR):
         if all(ctx.measure.height(_name(ctx, n, size), width) <= height and
                ctx.measure.line_count(_name(ctx, n, size)[0], width) <= 3 for n in names):
             return size
@@ -65,8 +69,8 @@ def _name_size(ctx: Ctx, slide: Slide, names: list[str], width: int, height: int
     return None
 
 
-def _content(ctx: Ctx, slide: Slide, logo, tile: Box, size: float) -> list:
-    inner = Box(tile.x + PAD, tile.y + PAD, tile.w - 2 * PAD, tile.h - 2 * PAD)
+def _content(ctx: Ctx, slide: Slide, logo, tile: Box, size: float, pad: int) -> list:
+    inner = Box(tile.x + pad, tile.y + pad, tile.w - 2 * pad, tile.h - 2 * pad)
     if logo.get("image"):
         spec = logo["image"].copy()
         spec.setdefault("credit", "credits-only")

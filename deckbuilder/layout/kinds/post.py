@@ -40,7 +40,7 @@ def plan_post(slide: Slide, ctx: Ctx) -> list[SlidePlan]:
     text_w = (card_w - 2 * PAD) * (3 if spec else 5) // 5 - (inches(0.2) if spec else 0)
     header_h = AVATAR
     room = bottom - top - 2 * PAD - header_h - inches(0.3)
-    for size in sizes_between(ctx.size("body"), HARD_FLOOR["body"]):
+    for size in sizes_between(ctx.size("body") + 4, HARD_FLOOR["body"]):
         text_h = ctx.measure.height(_text(ctx, slide["text"], size), text_w)
         if text_h <= room:
             break

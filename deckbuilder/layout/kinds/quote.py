@@ -16,7 +16,7 @@ def kicker(ctx: Ctx, slide: Slide, text: str, x: int | None = None, w: int | Non
     """A slide's title set small above the content, for slides where the content is the point."""
     x = ctx.grid.safe.x if x is None else x
     w = ctx.grid.safe.w if w is None else w
-    box = grown(ctx, slide, "title", lambda s: [ctx.para(text.upper(), s, bold=True, color=ctx.colors["primary"])],
+    box = grown(ctx, slide, "title", lambda s: [ctx.para(text, s, bold=True, color=ctx.colors["primary"], caps=True)],
                 x, w, sizes_between(ctx.size("caption"), HARD_FLOOR["small"] + 4, 1), inches(1.2), role=role,
                 max_lines=2)
     return TextBox(Box(x, ctx.grid.top, w, box.box.h), box.paras, role=role, name="Kicker") if box else None

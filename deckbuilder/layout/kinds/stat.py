@@ -22,7 +22,10 @@ def _value_size(ctx: Ctx, values: list[str], width: int, height: int) -> float |
 
 def plan_stat(slide: Slide, ctx: Ctx) -> list[SlidePlan]:
     stats = slide["stats"]
-    head, top = title_block(ctx, slide, slide["title"])
+    titled = title_block(ctx, slide, slide["title"])
+    if titled is None:
+        return []
+    head, top = titled
     bottom = body_bottom(ctx, slide)
     columns = ctx.grid.split(len(stats))
     width = min(w for _, w in columns)

@@ -29,7 +29,10 @@ def _paras(ctx: Ctx, step, size: float) -> list[Para]:
 
 
 def plan_steps(slide: Slide, ctx: Ctx) -> list[SlidePlan]:
-    head, top = title_block(ctx, slide, slide["title"])
+    titled = title_block(ctx, slide, slide["title"])
+    if titled is None:
+        return []
+    head, top = titled
     bottom = body_bottom(ctx, slide)
     steps, rows = slide["steps"], _rows(len(slide["steps"]))
     widest = max(len(r) for r in rows)

@@ -1,0 +1,124 @@
+"""Shared fixtures: write outlines into a temporary folder and collect what the pipeline reports."""
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+from deckbuilder.audience import ResolvedDeck, resolve
+from deckbuilder.errors import BuildError, Diagnostic, Diagnostics
+
+STORY = """\
+deck:
+  title: Specialised Parent-Infant Relationship Teams
+  subtitle: A story of hope
+  event: National Network Day
+  date: 2023-11-23
+  presenter: {name: Keith Reed, role: CEO, handle: "@CampaignsKeith"}
+slides:
+  - id: title
+    layout: title
+  - id: today
+    layout: section
+    title: Today
+    subtitle: Feedback, a new story, and the impact so far
+  - id: babies-suffering
+    layout: bullets
+    title: Babies are suffering now and need help
+    bullets:
+      - 10% of babies at risk of disorganised attachment
+      - text: 60,000 babies leave hospital each year and live in fear, or terror
+        except: [funders]
+      - text: It's urgent we intervene with new mental health teams
+        bullets:
+          - Prevention is better than late intervention
+          - {text: Teams work with the wider workforce, only: [commissioners]}
+  - id: need-400
+    layout: statement
+    text: We need 400 not 40!
+  - id: thanks
+    layout: closing
+    text: Thank you
+"""
+
+
+@pytest.fixture
+def write(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., Path]:
+    """write(name, text) puts a dedented UTF-8 file in tmp_path (the current folder) and returns its path.
+
+    Working inside tmp_path makes diagnostics name files as users see them: 'story.yaml:3:5'."""
+    monkeypatch.chdir(tmp_path)
+
+    def _write(name: str, text: str | bytes = "") -> Path:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(textwrap.dedent(text), encoding="utf-8")
+        return path
+
+    return _write
+
+
+@pytest.fixture
+def story(write) -> Path:
+    """A valid story with five slides and the two audiences its only/except name (funders, commissioners)."""
+    write("funders.yaml", "extends: story.yaml\n")
+    write("commissioners.yaml", "extends: story.yaml\n")
+    return write("story.yaml", STORY)
+
+
+def _diags_of(path: Path) -> list[Diagnostic]:
+    """Everything resolving the outline at `path` reports, whether collected or raised."""
+    diags = Diagnostics()
+    try:
+        resolve(path, diags)
+    except BuildError as exc:
+        diags.extend(exc.diagnostics)
+    return list(diags)
+
+
+def _resolved(path: Path) -> ResolvedDeck:
+    """The deck an outline resolves to, failing the test if anything is an error."""
+    diags = Diagnostics()
+    deck = resolve(path, diags)
+    assert not diags.has_errors, "\n".join(str(d) for d in diags)
+    return deck
+
+
+def _raised(action: Callable[[], object]) -> list[Diagnostic]:
+    """The diagnostics of the BuildError `action` raises (failing the test if it does not raise)."""
+    with pytest.raises(BuildError) as caught:
+        action()
+    return caught.value.diagnostics
+
+
+def _one(diags: list[Diagnostic], code: str | None = None) -> Diagnostic:
+    """The single diagnostic (with `code`, if given), failing with the whole list otherwise."""
+    found = [d for d in diags if code is None or d.code == code]
+    assert len(found) == 1, "\n".join(str(d) for d in diags) or "no diagnostics"
+    return found[0]
+
+
+# The helpers as fixtures, so that test modules in any folder use them without importing conftest.
+@pytest.fixture
+def diags_of():
+    return _diags_of
+
+
+@pytest.fixture
+def resolved():
+    return _resolved
+
+
+@pytest.fixture
+def raised():
+    return _raised
+
+
+@pytest.fixture
+def one():
+    return _one

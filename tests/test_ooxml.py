@@ -1,0 +1,235 @@
+"""validate_pptx: a built deck passes the ECMA-376 schemas and the package checks; injected faults are caught."""
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from deckbuilder.api import Options, build_one
+from deckbuilder.layout.text import Measurer
+
+try:
+    from tests.ooxml import covered_namespaces, schema, validate_pptx
+except ModuleNotFoundError:  # tests/ is not a package: pytest puts tests/ itself on sys.path
+    from ooxml import covered_namespaces, schema, validate_pptx
+
+OUTLINE = """\
+deck:
+  title: Specialised Parent-Infant Relationship Teams
+  subtitle: A story of hope
+  event: National Network Day
+  date: 2023-11-23
+  presenter: {name: Keith Reed, role: CEO, handle: "@CampaignsKeith"}
+  theme: hope
+slides:
+  - id: title
+    layout: title
+  - id: today
+    layout: section
+    title: Today
+    subtitle: Feedback, a new story, and the impact so far
+  - id: babies-suffering
+    layout: bullets
+    title: Babies are suffering now and need help
+    bullets:
+      - 10% of babies at risk of disorganised attachment
+      - 60,000 babies leave hospital each year and live in fear, or terror
+      - text: It's urgent we intervene with new mental health teams, which work with babies and their parents
+        bullets: [Prevention is better than late intervention, Teams work with the wider workforce]
+    notes: Speaker notes here.
+  - id: steps
+    layout: bullets
+    title: What we ask
+    numbered: true
+    bullets: [Fund 400 teams, Train the wider workforce, Measure what changes]
+  - id: need-400
+    layout: statement
+    text: We need 400 not 40!
+    highlight: "400"
+  - id: the-numbers
+    layout: stat
+    title: Babies are suffering now
+    stats:
+      - {value: 10%, label: of babies are at risk of disorganised attachment}
+      - {value: "60,000", label: babies a year leave hospital to live in fear}
+  - id: ben-yeo
+    layout: quote
+    text: I welcome this major new report from the Royal College of Psychiatrists.
+    by: Ben Yeo
+    role: on the RCPsych report, October 2023
+  - id: research
+    layout: columns
+    title: What the research found
+    columns:
+      - {heading: What they found, bullets: [Reluctance to engage, It's not urgent]}
+      - {heading: What they suggested, bullets: [Child protection, Levelling up]}
+  - id: study
+    layout: paper
+    title: The commissioning of infant mental health services in the UK
+    authors: [Olha Homonchuk, Jane Barlow]
+    affiliation: University of Oxford
+    journal: Child Care Health and Development
+    date: March 2022
+    points: [14 in-depth interviews with commissioners in 14 areas of England]
+    url: https://example.org/paper
+  - id: cpc23
+    layout: post
+    author: Keith Reed
+    handle: "@CampaignsKeith"
+    date: 2 Oct 2023
+    text: Great to be at #CPC23 listening to @timloughton flying the flag for babies.
+  - id: conferences
+    layout: checklist
+    title: Party conferences
+    items:
+      - Asked for words to include in manifestos
+      - {text: Round table meeting, done: false}
+  - id: partners
+    layout: logos
+    title: Partners
+    logos: [Royal College of Psychiatrists, NCT]
+  - id: attachment
+    layout: chart
+    title: Half of babies are securely attached
+    chart:
+      type: doughnut
+      categories: [Secure, Insecure, Disorganised]
+      series: [{name: Babies, values: [50, 40, 10]}]
+      unit: "%"
+    source: Family Hubs and Start for Life programme guide, August 2022
+  - id: simple-story
+    layout: steps
+    title: Creating a new simple story
+    steps:
+      - Babies are suffering now
+      - {title: Parents need help, text: Most parents want to be good parents}
+  - id: thanks
+    layout: closing
+    text: Thank you
+    contact: "@CampaignsKeith"
+"""
+
+
+COLUMNS = """\
+deck: {title: Charts, theme: hope}
+slides:
+  - id: teams
+    layout: chart
+    title: Teams by region
+    chart:
+      type: column
+      categories: [North, Midlands, South]
+      series: [{name: Teams, values: [12, 9, 17]}]
+"""
+
+
+def build_deck(folder: Path, outline: str = OUTLINE) -> Path:
+    """Build an outline with deckbuilder; the .pptx written."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "story.yaml").write_text(outline, encoding="utf-8")
+    result = build_one(folder / "story.yaml", Options(out=folder / "out"), Measurer())
+    assert result.ok and result.output, [str(d) for d in result.diagnostics]
+    return result.output
+
+
+def edited(deck: Path, dest: Path, edits: dict, extra: dict | None = None) -> Path:
+    """A copy of `deck` with some parts changed (`edits`: part name -> function of its bytes) or added."""
+    with zipfile.ZipFile(deck) as src, zipfile.ZipFile(dest, "w", zipfile.ZIP_DEFLATED) as out:
+        for name in src.namelist():
+            blob = src.read(name)
+            out.writestr(name, edits[name](blob) if name in edits else blob)
+        for name, blob in (extra or {}).items():
+            out.writestr(name, blob)
+    return dest
+
+
+@pytest.fixture(scope="module")
+def deck(tmp_path_factory) -> Path:
+    return build_deck(tmp_path_factory.mktemp("ooxml"))
+
+
+def test_wrapper_schema_compiles_and_covers_the_pptx_namespaces() -> None:
+    assert isinstance(schema(), etree.XMLSchema)
+    wanted = {"presentationml/2006/main", "drawingml/2006/main", "drawingml/2006/chart",
+              "officeDocument/2006/extended-properties"}
+    assert all(any(ns.endswith(w) for ns in covered_namespaces()) for w in wanted)
+
+
+def test_built_deck_is_valid(deck: Path) -> None:
+    assert validate_pptx(deck) == []
+
+
+def test_column_chart_is_valid(tmp_path: Path) -> None:
+    assert validate_pptx(build_deck(tmp_path, COLUMNS)) == []
+
+
+def test_every_xml_part_with_a_schema_is_validated(deck: Path) -> None:
+    with zipfile.ZipFile(deck) as package:
+        roots = {n: etree.fromstring(package.read(n)) for n in package.namelist() if n.endswith(".xml")}
+    checked = {n for n, root in roots.items() if etree.QName(root).namespace in covered_namespaces()}
+    assert {"ppt/presentation.xml", "ppt/slides/slide1.xml", "ppt/slideMasters/slideMaster1.xml",
+            "ppt/theme/theme1.xml", "docProps/app.xml"} <= checked
+    assert any(n.startswith("ppt/slideLayouts/") for n in checked)
+    assert any(n.startswith("ppt/notesSlides/") for n in checked)
+    assert any(n.startswith("ppt/charts/") for n in checked)
+
+
+def test_out_of_range_font_size_is_reported(deck: Path, tmp_path: Path) -> None:
+    tiny = {"ppt/slides/slide3.xml": lambda b: re.sub(rb'sz="\d+"', b'sz="50"', b, 1)}
+    bad = edited(deck, tmp_path / "sz.pptx", tiny)
+    errors = validate_pptx(bad)
+    assert len(errors) == 1
+    assert errors[0].startswith("ppt/slides/slide3.xml: ") and "'50'" in errors[0] and "sz" in errors[0]
+
+
+def test_misplaced_element_is_reported(deck: Path, tmp_path: Path) -> None:
+    bad = edited(deck, tmp_path / "order.pptx",
+                 {"ppt/slides/slide3.xml": lambda b: b.replace(b"<a:noAutofit/>", b"<a:noAutofit/><a:lstStyle/>", 1)})
+    assert any("lstStyle" in e and "not expected" in e for e in validate_pptx(bad))
+
+
+def test_dangling_relationship_is_reported(deck: Path, tmp_path: Path) -> None:
+    rel = (b'<Relationship Id="rId99" Target="../media/missing.png" '
+           b'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"/></Relationships>')
+    bad = edited(deck, tmp_path / "rel.pptx",
+                 {"ppt/slides/_rels/slide2.xml.rels": lambda b: b.replace(b"</Relationships>", rel)})
+    assert validate_pptx(bad) == [
+        "ppt/slides/_rels/slide2.xml.rels: rId99 points to ppt/media/missing.png, which is not in the package"]
+
+
+def test_duplicate_relationship_id_is_reported(deck: Path, tmp_path: Path) -> None:
+    def twice(blob: bytes) -> bytes:
+        first = re.search(rb"<Relationship [^>]*/>", blob).group(0)
+        return blob.replace(b"</Relationships>", first + b"</Relationships>")
+    bad = edited(deck, tmp_path / "dup.pptx", {"ppt/slides/_rels/slide2.xml.rels": twice})
+    assert any(e.startswith("ppt/slides/_rels/slide2.xml.rels: duplicate relationship id") for e in validate_pptx(bad))
+
+
+def test_reference_to_unknown_relationship_is_reported(deck: Path, tmp_path: Path) -> None:
+    link = b'<a:hlinkClick xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rId77"/>'
+    cs = b'<a:cs typeface="DejaVu Sans"/>'
+    bad = edited(deck, tmp_path / "rid.pptx", {"ppt/slides/slide3.xml": lambda b: b.replace(cs, cs + link, 1)})
+    errors = validate_pptx(bad)
+    assert len(errors) == 1 and errors[0].startswith("ppt/slides/slide3.xml:")
+    assert 'r:id="rId77" names no relationship' in errors[0]
+
+
+def test_part_without_content_type_is_reported(deck: Path, tmp_path: Path) -> None:
+    bad = edited(deck, tmp_path / "ct.pptx", {}, {"ppt/media/notes.xyz": b"x"})
+    assert validate_pptx(bad) == ["ppt/media/notes.xyz: no content type (no Default for '.xyz', no Override)"]
+
+
+def test_duplicate_shape_id_is_reported(deck: Path, tmp_path: Path) -> None:
+    def clash(blob: bytes) -> bytes:
+        ids = re.findall(rb'<p:cNvPr id="(\d+)"', blob)
+        return blob.replace(b'<p:cNvPr id="%s"' % ids[-1], b'<p:cNvPr id="%s"' % ids[-2], 1)
+    bad = edited(deck, tmp_path / "ids.pptx", {"ppt/slides/slide3.xml": clash})
+    assert any(e.startswith("ppt/slides/slide3.xml: shape id") for e in validate_pptx(bad))
+
+
+def test_malformed_xml_is_reported(deck: Path, tmp_path: Path) -> None:
+    bad = edited(deck, tmp_path / "xml.pptx", {"ppt/slides/slide1.xml": lambda b: b[:-20]})
+    assert any(e.startswith("ppt/slides/slide1.xml: not well-formed XML") for e in validate_pptx(bad))
