@@ -262,7 +262,8 @@ def _entry(entry: Any, where: Loc, i: int, pool: dict[str, YMap], own: dict[str,
 def _lookup(slide_id: str, where: Loc, pool: dict[str, YMap], is_root: bool, diags: Diagnostics) -> YMap | None:
     if slide_id in pool:
         return pool[slide_id]
-    hint = "a story defines its slides as mappings with 'layout:'" if is_root else did_you_mean(slide_id, pool)
+    hint = "a story defines its slides as mappings with 'layout:'" if is_root else \
+        did_you_mean(slide_id, pool) or "the story defines no slide with an id"
     diags.error("unknown-slide", f"no slide has the id {quoted(slide_id)}", where, "slides", hint)
     return None
 

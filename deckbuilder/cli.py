@@ -8,6 +8,9 @@ from typing import List, Optional
 
 import typer
 
+from .errors import BuildError, Problem
+from .source import display_path
+
 EXIT_OK, EXIT_CHECK, EXIT_INPUT = 0, 1, 2
 
 app = typer.Typer(
@@ -61,13 +64,15 @@ CHECK_CODES = {"overflow", "render-overflow", "render-missing", "contrast", "non
 
 @app.command()
 def build(paths: List[Path] = PATHS, out: Path = OUT, audience: Optional[str] = AUDIENCE,
+          pdf: bool = typer.Option(False, "--pdf", help="Also export each deck as a PDF (needs LibreOffice)."),
           allow: Optional[List[Path]] = ALLOW, fmt: str = FORMAT, debug: bool = DEBUG) -> None:
     """Build decks: a folder builds every audience outline in it, a file builds that outline.
 
     Decks are written to OUT as <story>-<audience>.pptx, atomically: a failed build leaves no new
     file and an older deck of the same name untouched.
 
-    Example: deckbuilder build decks/story-of-hope --audience funders
+    Examples: deckbuilder build decks/story-of-hope
+              deckbuilder build decks/story-of-hope --audience funders --pdf
     """
     from .api import Options, build as run
 
@@ -77,7 +82,64 @@ def build(paths: List[Path] = PATHS, out: Path = OUT, audience: Optional[str] = 
     if fmt == "text":
         for r in results:
             _summary(r)
+    if pdf:
+        _guarded(lambda: _pdfs(results, out), debug)
     raise typer.Exit(_exit_code(results))
+
+
+def _pdfs(results, out: Path) -> None:
+    from .checks.render import render_pdf
+
+    for result in results:
+        if result.output:
+            typer.echo(f"exported {render_pdf(result.output, out)}")
+
+
+@app.command()
+def preview(paths: List[Path] = PATHS, out: Path = typer.Option(Path("build/preview"), "--out", "-o",
+                                                               help="Folder for the PDF and pictures."),
+            audience: Optional[str] = AUDIENCE, debug: bool = DEBUG) -> None:
+    """Build, render with LibreOffice, and write a PDF, one PNG per slide and a contact sheet.
+
+    Example: deckbuilder preview decks/story-of-hope --audience politicians
+    """
+    from .api import Options, build as run
+    from .preview import preview as render
+
+    results = _guarded(lambda: run(list(paths), Options(out=out, audience=audience)), debug)
+    _print_diagnostics(results, "text")
+    for result in results:
+        if not result.output:
+            _summary(result)
+            continue
+        shown = _guarded(lambda: render(result.output, out / result.name), debug)
+        typer.echo(f"{result.name}: {len(shown.slides)} slides → {shown.sheet} (contact sheet), {shown.pdf}")
+    raise typer.Exit(_exit_code(results))
+
+
+@app.command()
+def new(name: str = typer.Argument(..., help="The story's name, e.g. my-talk."),
+        audiences: str = typer.Option("", "--audiences", help="Comma-separated audience names, e.g. "
+                                      "politicians,funders."),
+        into: Optional[Path] = typer.Option(None, "--into", help="Folder to create it in (default: decks/ if "
+                                            "it exists, else the current folder).")) -> None:
+    """Start a story and one outline per audience, with comments explaining each field.
+
+    Example: deckbuilder new my-talk --audiences politicians,commissioners,funders
+    """
+    from .errors import BuildError
+    from .scaffold import scaffold
+
+    root = into or (Path("decks") if Path("decks").is_dir() else Path("."))
+    try:
+        files = scaffold(name, [a.strip() for a in audiences.split(",") if a.strip()], root)
+    except BuildError as exc:
+        for diag in exc.diagnostics:
+            typer.echo(str(diag), err=True)
+        raise typer.Exit(EXIT_INPUT)
+    for path in files:
+        typer.echo(f"created {path}")
+    typer.echo(f"next: deckbuilder build {files[0].parent}")
 
 
 @app.command()
@@ -154,14 +216,44 @@ def schema(kind: str = typer.Argument("outline", help="outline, theme or registe
     typer.echo(json.dumps(SCHEMAS[kind](), indent=2))
 
 
+assets_app = typer.Typer(help="Work with the image register (assets/images.yaml).", no_args_is_help=True,
+                         rich_markup_mode=None)
+app.add_typer(assets_app, name="assets")
+
+
+@assets_app.command("add")
+def assets_add(file: Path = typer.Argument(..., help="The image file, e.g. assets/photos/harbour.jpg."),
+               key: Optional[str] = typer.Option(None, "--key", help="Its key in the register (default: from "
+                                                 "the file name)."),
+               register: Optional[Path] = typer.Option(None, "--register", help="The register to add it to "
+                                                       "(default: the nearest assets/images.yaml)."),
+               debug: bool = DEBUG) -> None:
+    """Start a register entry from what the image file carries (EXIF, IPTC, XMP); you complete the TODOs.
+
+    Example: deckbuilder assets add assets/photos/harbour.jpg --key harbour-dawn
+    """
+    from .assets.metadata import add_to_register, default_key, entry_from_file, register_for, summary
+
+    def action() -> str:
+        target = register or register_for(file)
+        name = key or default_key(file)
+        entry = entry_from_file(file, target.parent)
+        add_to_register(target, name, entry)
+        return summary(name, entry, target)
+
+    typer.echo(_guarded(action, debug))
+
+
 def _summary(result) -> None:
     warnings = len(result.diagnostics.warnings)
     if result.output:
+        minutes = result.talk_minutes
+        talk = f"{minutes:.0f} min" if minutes >= 1 else "under a minute"
         typer.echo(f"built {result.output}: {result.slides} slides, {result.images} images, {warnings} "
-                   f"warning(s), talk ≈ {result.talk_minutes:.0f} min, {result.seconds:.2f} s")
+                   f"warning(s), talk ≈ {talk} from the notes, {result.seconds:.2f} s")
     else:
-        typer.echo(f"failed {result.outline}: {len(result.diagnostics.errors)} error(s), no deck written",
-                   err=True)
+        typer.echo(f"failed {display_path(result.outline)}: {len(result.diagnostics.errors)} error(s), "
+                   "no deck written", err=True)
 
 
 def _guarded(action, debug: bool):
@@ -170,6 +262,13 @@ def _guarded(action, debug: bool):
     except KeyboardInterrupt:
         typer.echo("interrupted: no deck was written", err=True)
         raise typer.Exit(130)
+    except Problem as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(EXIT_INPUT)
+    except BuildError as exc:
+        for diag in exc.diagnostics:
+            typer.echo(str(diag), err=True)
+        raise typer.Exit(EXIT_INPUT)
     except Exception as exc:  # noqa: BLE001 - the last line of defence
         if debug:
             raise

@@ -137,3 +137,8 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     if close:
         return f"did you mean '{close}'?"
     return "expected one of: " + ", ".join(choices) if choices else ""
+
+
+class Problem(Exception):
+    """Something outside the outline stops the work (LibreOffice missing, an unreadable image): the
+    message says what it is and what to do."""

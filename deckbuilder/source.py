@@ -215,8 +215,11 @@ def _syntax_error(exc: yaml.MarkedYAMLError, shown: str, text: str) -> BuildErro
     hint = "check the indentation and that every 'key: value' has a space after the colon"
     line = mark.line + 1 if mark else 0
     src_line = text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else ""
-    if "\t" in problem or "\t" in src_line[: max(mark.column + 1 if mark else 1, 1)]:
+    indent = src_line[: len(src_line) - len(src_line.lstrip())]
+    if "\t" in indent:
         problem, hint = "a tab character is used for indentation", "indent with spaces, not tabs"
+    elif "\t" in problem or "'\\t'" in problem:  # PyYAML writes the tab as '\t'
+        problem, hint = "a tab character inside unquoted text", "replace it with spaces, or put the text in quotes"
     elif "quoted scalar" in context and "end of stream" in problem:
         mark = exc.context_mark
         problem, hint = "a quoted text is never closed", "add the closing quote"

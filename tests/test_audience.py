@@ -5,9 +5,14 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from deckbuilder.audience import MAX_CHAIN, known_audiences
-from deckbuilder.errors import Diagnostics, Loc
+from deckbuilder.audience import MAX_CHAIN, known_audiences, resolve
+from deckbuilder.errors import BuildError, Diagnostics, Loc
+from deckbuilder.model.layouts import LAYOUTS
+from deckbuilder.model.outline import slide_fields
 from deckbuilder.model.theme import load_theme
 
 
@@ -456,7 +461,6 @@ def test_theme_paths_are_relative_to_the_file_that_names_them(write, tmp_path, m
 
 
 def _resolve(path: Path):
-    from deckbuilder.audience import resolve
     diags = Diagnostics()
     deck = resolve(path, diags)
     assert not diags.has_errors, [str(d) for d in diags]
@@ -546,3 +550,29 @@ def test_three_mistakes_give_three_diagnostics(story, write, diags_of):
     assert [(d.code, d.where.line) for d in diags] == [
         ("unknown-slide", 4), ("unknown-audience", 6), ("unknown-field", 9)]
     assert all(d.where.file == "funders.yaml" and d.hint for d in diags)
+
+
+# --- any outline at all: a deck or diagnostics with a place and a hint, never another exception ---------------
+
+KEYS = sorted({f for name in LAYOUTS for f in slide_fields(name)} | {"value", "label", "heading", "done", "use"})
+SCALARS = st.one_of(st.none(), st.booleans(), st.integers(-3, 3), st.floats(), st.sampled_from(
+    ["a", "funders", "", "bullets", "#123456", "2023-01-01", *LAYOUTS]))
+VALUES = st.recursive(SCALARS, lambda inner: st.one_of(
+    st.lists(inner, max_size=3), st.dictionaries(st.sampled_from(KEYS), inner, max_size=3)), max_leaves=8)
+SLIDES = st.lists(st.one_of(st.dictionaries(st.sampled_from(KEYS), VALUES, max_size=5), SCALARS), max_size=3)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(story_slides=SLIDES, audience_slides=SLIDES, deck=st.dictionaries(
+    st.sampled_from(["presenter", "date", "use", "credits", "x"]), VALUES, max_size=3))
+def test_any_outline_resolves_or_gives_located_diagnostics(tmp_path, story_slides, audience_slides, deck):
+    (tmp_path / "story.yaml").write_text(yaml.safe_dump({"deck": {"title": "T", **deck}, "slides": story_slides}))
+    (tmp_path / "funders.yaml").write_text(yaml.safe_dump({"extends": "story.yaml", "slides": audience_slides}))
+    for name in ("story.yaml", "funders.yaml"):
+        diags = Diagnostics()
+        try:
+            resolve(tmp_path / name, diags)
+        except BuildError as exc:
+            diags.extend(exc.diagnostics)
+        for diag in diags:
+            assert diag.where and diag.where.line >= 1 and diag.hint, str(diag)

@@ -5,10 +5,11 @@ import datetime as dt
 import os
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from deckbuilder.errors import Loc
 from deckbuilder import source
-from deckbuilder.errors import Diagnostics
+from deckbuilder.errors import BuildError, Diagnostics, Loc
 from deckbuilder.source import (MAX_BYTES, MAX_ERRORS, MAX_NODES, YFloat, YInt, YList, YMap, load_yaml,
                                 parse_yaml)
 
@@ -107,6 +108,13 @@ def test_a_tab_in_the_middle_of_indentation_is_named(write, raised, one):
     diag = one(raised(lambda: load_yaml(path)), "yaml-syntax")
     assert (diag.where.file, diag.where.line) == ("tabs.yaml", 4)
     assert diag.hint == "indent with spaces, not tabs"
+
+
+def test_a_tab_inside_unquoted_text_is_not_called_indentation(raised, one):
+    diag = one(raised(lambda: parse("deck:\n  title: a\tb\n")), "yaml-syntax")
+    assert diag.where == Loc("t.yaml", 2, 11)
+    assert diag.message == "a tab character inside unquoted text" and "quotes" in diag.hint
+    assert parse('deck:\n  title: "a\tb"\n')["deck"]["title"] == "a\tb"
 
 
 def test_an_invisible_control_character_is_found(raised, one):
@@ -328,3 +336,20 @@ def test_a_diagnostic_prints_on_one_line_even_for_a_multiline_key(raised, one):
     diag = one(raised(lambda: parse('"a\\nb": 1\n"a\\nb": 2\n')), "duplicate-key")
     assert "\n" not in str(diag)
     assert str(diag).startswith("t.yaml:2:1: error[duplicate-key]: the key 'a⏎b' appears twice")
+
+
+# --- any text at all: a value or diagnostics with a place, never another exception ---------------------------
+
+YAMLISH = st.text(alphabet=list(":-[]{}&*!|>'\"#\n\t ,?%@`~<=.0123abTNy\\\x01é"), max_size=80)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.one_of(YAMLISH, st.text(max_size=40)))
+def test_any_text_parses_or_gives_located_diagnostics(text):
+    try:
+        parse(text)
+    except BuildError as exc:
+        assert exc.diagnostics
+        for diag in exc.diagnostics:
+            assert diag.where and diag.where.file == "t.yaml" and diag.hint, str(diag)
+            assert "\n" not in str(diag)

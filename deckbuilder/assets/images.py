@@ -12,6 +12,8 @@ from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from ..errors import Problem
+
 MAX_PIXELS = 60_000_000
 MAX_BYTES = 60_000_000
 TARGET_PPI = 200
@@ -19,7 +21,7 @@ JPEG_QUALITY = 85
 CACHE_VERSION = 1
 
 
-class ImageProblem(Exception):
+class ImageProblem(Problem):
     """An image file that cannot be used; the message says why."""
 
 
@@ -106,8 +108,10 @@ def _transparent(img: Image.Image) -> bool:
 
 def _eight_bit(img: Image.Image) -> Image.Image:
     """16- and 32-bit greyscale scaled to 8-bit (Pillow's convert would clip everything above 255 to white)."""
-    if img.mode in ("I;16", "I;16B", "I;16L", "I;16N", "I"):
+    if img.mode in ("I;16", "I;16B", "I;16L", "I;16N") or img.mode == "I" and img.getextrema()[1] > 255:
         return img.point(lambda v: v / 256).convert("L")
+    if img.mode == "I":
+        return img.convert("L")
     if img.mode == "F":
         return img.point(lambda v: v * 255).convert("L")
     return img
@@ -226,6 +230,7 @@ def brightest(path: Path, crop: tuple | None, region: tuple[float, float, float,
     x, y, rw, rh = region
     left, top = min(round(x * w), w - 1), min(round(y * h), h - 1)
     area = img.crop((left, top, max(round((x + rw) * w), left + 1), max(round((y + rh) * h), top + 1)))
-    pixels = sorted(area.getdata(), key=lambda p: 0.2126 * p[0] + 0.7152 * p[1] + 0.0722 * p[2])
+    flat = getattr(area, "get_flattened_data", area.getdata)  # getdata is deprecated from Pillow 12.1
+    pixels = sorted(flat(), key=lambda p: 0.2126 * p[0] + 0.7152 * p[1] + 0.0722 * p[2])
     r, g, b = pixels[min(len(pixels) - 1, int(len(pixels) * 0.95))]
     return f"{r:02X}{g:02X}{b:02X}"

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import Diagnostics, Loc
-from ..model.register import ENTRY, REGISTER
+from ..model.register import ENTRY, PERMISSION, REGISTER
 from ..model.schema import INVALID
 from ..source import YMap, display_path, load_yaml
 from .licences import Licence, known_ids, normalise
@@ -77,14 +77,15 @@ def load_register(path: Path, diags: Diagnostics, today: dt.date | None = None) 
         return Register({}, set())
     entries = {}
     for key, item in data.items():
-        entry = _entry(key, item, path.parent, diags, today or dt.date.today())
+        entry = _entry(key, item, path.parent, diags, today or dt.date.today(), data.key_locs.get(key, item.loc))
         if entry:
             entries[key] = entry
     keys = set(raw) if isinstance(raw, dict) else set()
     return Register(entries, {str(k) for k in keys} - set(entries))
 
 
-def _entry(key: str, data: YMap, folder: Path, diags: Diagnostics, today: dt.date) -> ImageEntry | None:
+def _entry(key: str, data: YMap, folder: Path, diags: Diagnostics, today: dt.date, at: Loc) -> ImageEntry | None:
+    """Check one entry; `at` is where its key is written (for what the entry lacks)."""
     if _unfinished(key, data, diags):
         return None
     licence, note = normalise(data["licence"])
@@ -96,38 +97,47 @@ def _entry(key: str, data: YMap, folder: Path, diags: Diagnostics, today: dt.dat
     if note:
         diags.warn("licence-normalised", f"image '{key}': {note}", where, f"{key}.licence",
                    f"write licence: {licence.id}")
-    _check_credit_facts(key, data, licence, diags, today)
-    _check_alt(key, data, diags)
+    _check_credit_facts(key, data, licence, diags, today, at)
+    _check_alt(key, data, diags, at)
     return ImageEntry(key, folder / data["file"], data, licence)
 
 
 def _unfinished(key: str, data: YMap, diags: Diagnostics) -> bool:
-    """Report the fields still marked TODO (as `deckbuilder assets add` leaves them)."""
-    todo = [name for name, value in data.items() if isinstance(value, str) and TODO.match(value)]
-    for name in todo:
-        diags.error("todo", f"image '{key}': {name} is still TODO", data.at(name), f"{key}.{name}",
-                    f"fill in {name}: {ENTRY.fields[name].doc}")
+    """Report the fields still marked TODO (as `deckbuilder assets add` leaves them), the grant's included."""
+    todo = [(data, name, ENTRY.fields[name].doc, name) for name, value in data.items() if _is_todo(value)]
+    grant = data.get("permission") or {}
+    todo += [(grant, name, PERMISSION.fields[name].doc, f"permission.{name}") for name, value in grant.items()
+             if _is_todo(value)]
+    for where, name, doc, path in todo:
+        diags.error("todo", f"image '{key}': {path} is still TODO", where.at(name), f"{key}.{path}",
+                    f"fill in {name}: {doc}")
     return bool(todo)
 
 
-def _check_credit_facts(key: str, data: YMap, licence: Licence, diags: Diagnostics, today: dt.date) -> None:
+def _is_todo(value: object) -> bool:
+    return isinstance(value, str) and TODO.match(value) is not None
+
+
+def _check_credit_facts(key: str, data: YMap, licence: Licence, diags: Diagnostics, today: dt.date,
+                        at: Loc) -> None:
     if licence.is_cc and not data.get("source"):
-        diags.error("missing-source", f"image '{key}' is {licence.short} but has no source", data.loc,
+        diags.error("missing-source", f"image '{key}' is {licence.short} but has no source", at,
                     f"{key}.source", "add source: the web address where the image was found")
     permission = data.get("permission")
     exact_credit = licence.kind == "permission" and permission and permission.get("credit")
     if licence.attribution and not data.get("author") and not exact_credit:
-        diags.error("missing-author", f"image '{key}' is {licence.short} but names no author", data.loc,
+        diags.error("missing-author", f"image '{key}' is {licence.short} but names no author", at,
                     f"{key}.author", "add author: as the source gives it ('Unknown Author' if none)")
     if licence.kind == "permission" and not permission:
         diags.error("missing-permission", f"image '{key}' is used with permission but the grant is not recorded",
-                    data.loc, f"{key}.permission", "add permission: {granted_by, evidence}")
+                    at, f"{key}.permission", "add permission: {granted_by, evidence}")
     if permission and permission.get("expires") and permission["expires"] < today:
         diags.error("permission-expired", f"image '{key}': the permission expired on {permission['expires']}",
-                    data.at("permission"), f"{key}.permission.expires", "renew the permission or use another image")
+                    permission.at("expires"), f"{key}.permission.expires",
+                    "renew the permission (and record the new date), or use another image")
 
 
-def _check_alt(key: str, data: YMap, diags: Diagnostics) -> None:
+def _check_alt(key: str, data: YMap, diags: Diagnostics, at: Loc) -> None:
     alt = data.get("alt")
     if data.get("decorative"):
         if alt:
@@ -135,7 +145,7 @@ def _check_alt(key: str, data: YMap, diags: Diagnostics) -> None:
                         data.at("alt"), f"{key}.alt", "remove alt, or remove decorative: true")
         return
     if not alt:
-        diags.error("missing-alt", f"image '{key}' has no alt text", data.loc, f"{key}.alt",
+        diags.error("missing-alt", f"image '{key}' has no alt text", at, f"{key}.alt",
                     "describe what the picture shows, or mark it decorative: true")
     elif _placeholder(alt, key, data["file"]):
         diags.error("bad-alt", f"image '{key}': the alt text '{alt}' is a file name or a placeholder",

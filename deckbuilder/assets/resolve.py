@@ -54,10 +54,14 @@ def image_uses(slides: Iterable[Slide]) -> list[Use]:
     return uses
 
 
+ROOT_MARKERS = ("assets/images.yaml", ".git", "pyproject.toml")
+
+
 def project_root(outline: Path) -> Path:
-    """The project an outline belongs to: the nearest folder above it with assets/, .git or pyproject.toml."""
+    """The project an outline belongs to: the nearest folder above it with an image register
+    (assets/images.yaml), .git or pyproject.toml. A bare assets/ folder (of tests, say) does not count."""
     for folder in [outline.resolve().parent, *outline.resolve().parents]:
-        if any((folder / marker).exists() for marker in ("assets", ".git", "pyproject.toml")):
+        if any((folder / marker).exists() for marker in ROOT_MARKERS):
             return folder
     return outline.resolve().parent
 
@@ -101,6 +105,8 @@ def _info(item: Use, entries: dict[str, ImageEntry], done: dict[str, ImageInfo],
           diags: Diagnostics) -> ImageInfo | None:
     path = f"slides.{item.slide}.{item.field}"
     entry = entries.get(item.key)
+    if entry is None and item.key in getattr(entries, "rejected", ()):
+        return None  # its entry has an error, reported already
     if entry is None:
         diags.error("unknown-image", f"slide '{item.slide}': no image '{item.key}' in the register", item.where,
                     path, did_you_mean(item.key, entries))

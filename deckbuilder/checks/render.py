@@ -17,7 +17,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from lxml import etree
 
-from ..errors import Diagnostic, Loc
+from ..errors import Diagnostic, Loc, Problem
 
 NS = {
     "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
@@ -34,11 +34,11 @@ FILLS = ("noFill", "solidFill", "gradFill", "blipFill", "pattFill", "grpFill")
 LINKS = ("hlinkClick", "hlinkMouseOver")  # LibreOffice draws links in its own colour, so the copy drops them
 
 
-class RenderUnavailable(RuntimeError):
+class RenderUnavailable(Problem):
     """LibreOffice is not installed, so the deck cannot be rendered."""
 
 
-class RenderFailed(RuntimeError):
+class RenderFailed(Problem):
     """LibreOffice ran but gave no PDF (crash, timeout, unreadable deck)."""
 
 
@@ -321,3 +321,11 @@ def _fonts(glyphs: list[Glyph], shapes: dict[int, TaggedShape], where: Loc | Non
                        "a fallback font invalidates the measurement: use Calibri, Arial, Cambria or Times New "
                        "Roman and install the metric-compatible fonts (Carlito, Liberation, Caladea)")
             for (place, path, font), chars in strays.items()]
+
+
+def render_check(data: bytes, name: str) -> list[Diagnostic]:
+    """check_rendered on a deck held in memory (as `deckbuilder check --render` has it)."""
+    with tempfile.TemporaryDirectory(prefix="render-check-") as tmp:
+        path = Path(tmp) / f"{name}.pptx"
+        path.write_bytes(data)
+        return check_rendered(path, Path(tmp))

@@ -23,6 +23,11 @@ class ImageUse:
     cropped: bool = False
     overlaid: bool = False
 
+    @property
+    def changes(self) -> tuple[str, ...]:
+        """What the deck did to the picture, as its credit says it."""
+        return (("cropped",) if self.cropped else ()) + (("with text overlay",) if self.overlaid else ())
+
 
 @dataclass
 class Ctx:

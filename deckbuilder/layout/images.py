@@ -37,7 +37,7 @@ def place_image(ctx: Ctx, slide: Slide, spec, box: Box, *, fit: str = "cover", o
     while True:  # a credit that needs two lines takes a taller strip from the picture
         frame = box.with_h(box.h - strip_h)
         pic_box, crop = _fit(info, frame, fit, tuple(spec.get("focus") or entry.focus))
-        changes = ("cropped",) if crop else ()
+        changes = ImageUse(entry.key, slide.id, bool(crop), overlaid).changes
         credit = _credit_box(ctx, entry, changes, credit_color, pic_box, frame.bottom) if strip_h else None
         if credit is None or credit.box.h <= strip_h:
             break

@@ -16,8 +16,7 @@ def credit_units(ctx: Ctx) -> list:
     order: dict[str, set] = {}
     for use in ctx.used:
         changes = order.setdefault(use.key, set())
-        if use.cropped:
-            changes.add("cropped")
+        changes.update(use.changes)
     return [credit_for(ctx.images[key].entry, tuple(sorted(changes))) for key, changes in order.items()]
 
 
