@@ -1,11 +1,17 @@
 """The one orchestrator: load → resolve audience → resolve assets → plan → check → render → write."""
 from __future__ import annotations
 
+import multiprocessing
+import os
+import signal
 import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Callable
 
 from .assets.images import ImageCache, pixels_for
+from .assets.register import find_register
 from .assets.resolve import Use, image_uses, resolve_assets
 from .checks.accessibility import check_plan
 from .audience import ResolvedDeck, chain_of, known_audiences, read_outline, resolve
@@ -16,10 +22,13 @@ from .layout.plan import plan_deck
 from .layout.text import Measurer
 from .model.theme import Theme, load_theme
 from .render.deck import render_pptx
+from .render.inspect import inspect_template
 from .render.package import write_atomic
 from .source import YMap, display_path
 
 WORDS_PER_MINUTE = 130
+WORKERS = os.cpu_count() or 1
+_worker_measurer: Measurer | None = None  # one per worker process, made when it starts
 
 
 @dataclass
@@ -49,6 +58,7 @@ class Result:
     deck: ResolvedDeck | None = None
     data: bytes | None = None  # the .pptx, also when it is not written
     seconds: float = 0.0
+    inputs: list[Path] = field(default_factory=list)  # the files the build read: outlines, theme, register, images
 
     @property
     def ok(self) -> bool:
@@ -113,18 +123,56 @@ def _audience_file(outline: Path, audience: str) -> Path:
     return known[audience]
 
 
-def build(paths: list[Path], options: Options, measurer: Measurer | None = None) -> list[Result]:
-    """Build every outline the paths stand for; one Result each (errors included, never raised)."""
-    measurer = measurer or Measurer()
-    results: list[Result] = []
+def build(paths: list[Path], options: Options, measurer: Measurer | None = None,
+          progress: Callable[[int, int], None] | None = None) -> list[Result]:
+    """Build every outline the paths stand for; one Result each, in order (errors included, never raised).
+
+    Several outlines are built in parallel processes, each with its own Measurer; given a measurer, they are
+    built one after the other with it. `progress(done, total)` is called as each deck is finished."""
+    jobs: list[Path | Result] = []
     for path in paths:
         try:
-            outlines = outlines_in(path, options.audience)
+            jobs.extend(outlines_in(path, options.audience))
         except BuildError as exc:
-            results.append(Result(path, diagnostics=Diagnostics(list(exc.diagnostics))))
-            continue
-        results.extend(build_one(outline, options, measurer) for outline in outlines)
+            jobs.append(Result(path, diagnostics=Diagnostics(list(exc.diagnostics))))
+    outlines = [job for job in jobs if isinstance(job, Path)]
+    if measurer or len(outlines) < 2 or WORKERS < 2:
+        built = iter(_in_turn(outlines, options, measurer or Measurer(), progress))
+    else:
+        built = iter(_in_parallel(outlines, options, progress))
+    return [next(built) if isinstance(job, Path) else job for job in jobs]
+
+
+def _in_turn(outlines: list[Path], options: Options, measurer: Measurer, progress) -> list[Result]:
+    results = []
+    for done, outline in enumerate(outlines, 1):
+        results.append(build_one(outline, options, measurer))
+        if progress:
+            progress(done, len(outlines))
     return results
+
+
+def _in_parallel(outlines: list[Path], options: Options, progress) -> list[Result]:
+    """Layout is CPU-bound: one process per core. fork (where there is one) starts them in milliseconds."""
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    with ProcessPoolExecutor(min(WORKERS, len(outlines)), context, initializer=_start_worker) as pool:
+        futures = [pool.submit(_build_in_worker, outline, options) for outline in outlines]
+        for done, _ in enumerate(as_completed(futures), 1):
+            if progress:
+                progress(done, len(outlines))
+        return [future.result() for future in futures]
+
+
+def _start_worker() -> None:
+    """Ctrl-C is the parent's to handle; each worker measures with its own Measurer."""
+    global _worker_measurer
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _worker_measurer = Measurer()
+
+
+def _build_in_worker(outline: Path, options: Options) -> Result:
+    return build_one(outline, options, _worker_measurer)
 
 
 def build_one(outline: Path, options: Options, measurer: Measurer) -> Result:
@@ -133,7 +181,7 @@ def build_one(outline: Path, options: Options, measurer: Measurer) -> Result:
     result = Result(outline)
     diags = result.diagnostics
     try:
-        result.plan, result.deck = _plan(outline, options, measurer, diags)
+        result.plan, result.deck = _plan(outline, options, measurer, diags, result.inputs)
         if result.plan and not diags.has_errors:
             result.name = result.deck.name
             result.data = render_pptx(prepare_pictures(result.plan, ImageCache(options.cache_dir)))
@@ -146,18 +194,27 @@ def build_one(outline: Path, options: Options, measurer: Measurer) -> Result:
     return result
 
 
-def _plan(outline: Path, options: Options, measurer: Measurer,
-          diags: Diagnostics) -> tuple[DeckPlan | None, ResolvedDeck | None]:
+def _plan(outline: Path, options: Options, measurer: Measurer, diags: Diagnostics,
+          inputs: list[Path]) -> tuple[DeckPlan | None, ResolvedDeck | None]:
     deck = resolve(outline, diags)
+    inputs.extend(deck.files)
     theme = _theme(deck, diags)
+    inputs.extend(p for p in (theme.path, theme.template) if p)
     uses = image_uses(deck.slides)
     if theme.logo:
         uses.append(Use("theme", "logo", _logo_spec(theme.logo), Loc(display_path(theme.path or outline))))
     images = resolve_assets(uses, outline, deck.deck.get("images"), deck.deck.get("use", "public"), diags,
                             options.allow)
+    register = find_register(outline, deck.deck.get("images")) if uses else None
+    inputs.extend([register] if register else [])
+    inputs.extend(info.entry.path for info in images.values())
     if diags.has_errors:
         return None, deck
-    plan = plan_deck(deck, theme, images, measurer, diags)
+    template = inspect_template(theme.template) if theme.template else None
+    if template and not theme.fonts_given:
+        theme = replace(theme, fonts={"heading": template.fonts[0], "body": template.fonts[1]})
+        _warn_fonts(theme, deck, diags)
+    plan = plan_deck(deck, theme, images, measurer, diags, template)
     if not diags.has_errors:  # a slide that did not fit is reported already; checking what is left adds noise
         check_plan(plan, deck.name, diags)
     return plan, deck
@@ -165,12 +222,16 @@ def _plan(outline: Path, options: Options, measurer: Measurer,
 
 def _theme(deck: ResolvedDeck, diags: Diagnostics) -> Theme:
     theme = load_theme(deck.deck.get("theme", "default"), deck.deck.at("theme"), diags)
+    _warn_fonts(theme, deck, diags)
+    return theme
+
+
+def _warn_fonts(theme: Theme, deck: ResolvedDeck, diags: Diagnostics) -> None:
     for role, name in theme.fonts.items():
         if twin(name) is None:
             diags.warn("font-not-measured", f"the {role} font '{name}' has no bundled metric-compatible file; "
                        f"text is measured with {DEFAULT_FAMILY}", deck.deck.at("theme"), f"theme.fonts.{role}",
                        "use Calibri, Arial, Cambria or Times New Roman (or their open twins) for exact fitting")
-    return theme
 
 
 def _logo_spec(key: str) -> YMap:

@@ -59,7 +59,7 @@ def _sizes(slide: SlidePlan, where: str, diags: Diagnostics) -> None:
 
 def _contrast(slide: SlidePlan, where: str, diags: Diagnostics) -> None:
     for box in _texts(slide):
-        behind = box.fill or _behind(slide, box.box)
+        behind = box.fill or box.backdrop or _behind(slide, box.box)
         if behind is None:
             continue
         for para in box.paras:

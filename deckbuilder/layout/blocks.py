@@ -71,30 +71,45 @@ def text_box(ctx: Ctx, slide: Slide, field: str, paras_at: Callable[[float], lis
 
 def title_block(ctx: Ctx, slide: Slide, text: str, *, x: int | None = None, w: int | None = None,
                 quiet: bool = False) -> tuple[list, int] | None:
-    """A content slide's title under a short accent bar: its shapes and where the body starts.
-
-    None if the title does not fit in three lines at the smallest title size (reported unless quiet).
-    """
+    """A content slide's title under a short accent bar (or in the template's title placeholder):
+    its shapes and where the body starts; None if it does not fit in three lines at the smallest
+    title size (reported unless quiet)."""
+    if ctx.tlayout and ctx.tlayout.title:
+        return _template_title(ctx, slide, text, quiet)
     grid = ctx.grid
     x = grid.safe.x if x is None else x
     w = grid.safe.w if w is None else w
     bar = Rect(Box(x, grid.top, inches(0.6), points(5)), fill=ctx.colors["accent"], name="Accent bar")
     top = grid.top + points(5) + inches(0.12)
-
-    def paras(size: float) -> list[Para]:
-        return [ctx.para(text, size, heading=True, bold=True, color=ctx.colors["primary"], line_spacing=0.95)]
-
     frame = Box(x, top, w, inches(2.4))
-    box = text_box(ctx, slide, "title", paras, frame, title_sizes(ctx), role="title", max_lines=2, grow=True,
-                   quiet=True) or \
-        text_box(ctx, slide, "title", paras, frame, [HARD_FLOOR["title"]], role="title", max_lines=3, grow=True,
-                 quiet=quiet)
+    box = text_box(ctx, slide, "title", _title_paras(ctx, text), frame, title_sizes(ctx), role="title",
+                   max_lines=2, grow=True, quiet=True) or \
+        text_box(ctx, slide, "title", _title_paras(ctx, text), frame, [HARD_FLOOR["title"]], role="title",
+                 max_lines=3, grow=True, quiet=quiet)
     return ([bar, box], snap(box.box.bottom + GAP)) if box else None
+
+
+def _title_paras(ctx: Ctx, text: str) -> Callable[[float], list[Para]]:
+    color = ctx.colors.get("title", ctx.colors["primary"])
+    return lambda size: [ctx.para(text, size, heading=True, bold=True, color=color, line_spacing=0.95)]
+
+
+def _template_title(ctx: Ctx, slide: Slide, text: str, quiet: bool) -> tuple[list, int] | None:
+    """The title set in the template layout's title placeholder box, shrinking to fit it."""
+    frame = ctx.tlayout.title
+    box = text_box(ctx, slide, "title", _title_paras(ctx, text), frame, title_sizes(ctx), role="title",
+                   anchor="ctr", quiet=quiet)
+    if box is None:
+        return None
+    body = ctx.tlayout.body
+    box = replace(box, backdrop=ctx.tlayout.title_background)
+    return [box], max(frame.bottom + GAP // 2, body.y if body else 0)
 
 
 def body_bottom(ctx: Ctx, slide: Slide) -> int:
     """The lowest y of a content slide's body, above its source line when it has one."""
-    bottom = ctx.grid.height - ctx.grid.bottom
+    body = ctx.tlayout.body if ctx.tlayout else None
+    bottom = min(body.bottom, ctx.grid.height - ctx.grid.bottom) if body else ctx.grid.height - ctx.grid.bottom
     return bottom - (inches(0.45) if slide.get("source") else 0)
 
 
@@ -249,6 +264,9 @@ def list_pages(ctx: Ctx, slide: Slide, field: str, title: str, units: list, box_
     heads = [title_block(ctx, slide, title, x=box_x, w=box_w)]
     if heads[0] is None:
         return None
+    body = ctx.tlayout.body if ctx.tlayout else None
+    if body and box_w == ctx.grid.safe.w:  # a full-width list goes in the template's body placeholder
+        box_x, box_w = body.x, body.w
     found, box = _pages(ctx, slide, field, units, Box(box_x, heads[0][1], box_w, 0), paras_at, sizes, max_items)
     if found and len(found[1]) > 1:
         more = title_block(ctx, slide, continued(title, 2), x=box_x, w=box_w, quiet=True) or heads[0]
@@ -259,11 +277,13 @@ def list_pages(ctx: Ctx, slide: Slide, field: str, title: str, units: list, box_
     if found is None:
         return None
     size, pages = found
+    holder = "body" if ctx.tlayout and ctx.tlayout.body and box.x == ctx.tlayout.body.x else None
     out, first = [], 0
     for part, page in enumerate(pages, start=1):
         shapes = heads[min(part, len(heads)) - 1][0]
         page_title = continued(title, part) if len(heads) > 1 and heads[1] is not heads[0] else title
-        out.append((page_title, shapes, TextBox(box, tuple(paras_at(page, size, first)), name=field.capitalize())))
+        out.append((page_title, shapes, TextBox(box, tuple(paras_at(page, size, first)), name=field.capitalize(),
+                                                placeholder=holder)))
         first += sum(1 for unit in page if not getattr(unit, "cont", False))
     return out
 

@@ -1,14 +1,15 @@
 """What every slide kind plans with: the theme, grid, measurer, images, and style helpers."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
+from ..colors import AA_LARGE, mix, readable_on
 from ..errors import Diagnostics, Loc
 from ..model.outline import Slide
 from ..model.theme import Theme
 from .grid import Grid
-from .ir import Para, Run
+from .ir import Para, Run, Template, TemplateLayout
 from .text import Measurer
 
 HARD_FLOOR = {"body": 18.0, "title": 28.0, "small": 10.0}
@@ -42,6 +43,23 @@ class Ctx:
     images: dict = field(default_factory=dict)  # key -> assets.register.ImageInfo
     used: list[ImageUse] = field(default_factory=list)
     footer_credits: dict = field(default_factory=dict)  # slide id -> credit runs for its footer
+    template: Template | None = None
+    tlayout: TemplateLayout | None = None  # the template layout of the slide being planned
+
+    def on_layout(self, tlayout: TemplateLayout) -> "Ctx":
+        """This context for a slide on a template layout: its text colours and background."""
+        bg = tlayout.background or self.colors["background"]
+        text = readable_on(bg, tlayout.body_color or self.colors["text"], self.colors["text"])
+        title_bg = tlayout.title_background or bg
+        colors = {
+            **self.colors, "background": bg, "text": text,
+            "title": readable_on(title_bg, tlayout.title_color or self.colors["primary"], self.colors["primary"],
+                                 need=AA_LARGE),
+            "muted": readable_on(bg, mix(text, bg, 0.3), text),
+            "surface": mix(bg, text, 0.07),
+            "accent": readable_on(bg, self.colors["accent"], self.colors["primary"], text, need=AA_LARGE),
+        }
+        return replace(self, theme=replace(self.theme, colors=colors), tlayout=tlayout)
 
     @property
     def colors(self) -> dict:

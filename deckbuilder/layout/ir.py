@@ -91,6 +91,8 @@ class TextBox:
     fill: str | None = None
     name: str = "Text"
     inset: int = 0  # EMU on every side
+    placeholder: str | None = None  # "body" or "subtitle": written into the template layout's placeholder
+    backdrop: str | None = None  # the colour known to be behind it (a template's decoration), for checks
 
 
 @dataclass(frozen=True)
@@ -159,6 +161,35 @@ class SlidePlan:
     part: int = 1  # continuation slides count up from 1
     parts: int = 1
     chrome: str = "content"  # content: footer, number and logo are added; none: they are not
+    template_layout: str | None = None  # with an organisation's template: the layout the slide uses
+    paint: bool = True  # paint the background (False: the template's background shows)
+
+
+@dataclass(frozen=True)
+class TemplateLayout:
+    """What the planner needs of one layout of an organisation's template: placeholder boxes and colours."""
+
+    name: str
+    title: Box | None = None
+    body: Box | None = None
+    subtitle: Box | None = None
+    background: str | None = None  # RRGGBB behind the body text (a picture background: its average colour)
+    title_background: str | None = None
+    title_color: str | None = None
+    body_color: str | None = None
+
+
+@dataclass(frozen=True)
+class Template:
+    """An organisation's .pptx as the planner sees it: its size, layouts, colours and fonts."""
+
+    path: str
+    width: int
+    height: int
+    layouts: dict  # name -> TemplateLayout (the first master's)
+    colors: dict  # scheme colours: dk1, lt1, dk2, lt2, accent1…accent6
+    fonts: tuple[str, str]  # heading (major) and body (minor) typefaces
+    footer_top: int | None = None  # content stays above the master's footer placeholders
 
 
 @dataclass(frozen=True)
@@ -183,3 +214,4 @@ class DeckPlan:
     colors: dict = field(default_factory=dict)
     slides: tuple[SlidePlan, ...] = ()
     credits: tuple = ()  # assets.credits.Credit of every image used, in order of first use
+    template: Template | None = None

@@ -13,29 +13,42 @@ from ..source import YMap
 from .blocks import LOGO_ROOM, footer_shapes
 from .context import Ctx, ImageUse
 from .grid import Grid
-from .ir import Box, DeckPlan, DocProps, Picture, SlidePlan, inches
+from .ir import Box, DeckPlan, DocProps, Picture, SlidePlan, Template, inches
 from .kinds import KINDS
+from .template import layout_for, template_grid
 from .kinds.credits import credit_units
 from .text import Measurer
 
 
-def plan_deck(deck: ResolvedDeck, theme: Theme, images: dict, measurer: Measurer,
-              diags: Diagnostics) -> DeckPlan:
-    """Lay out every slide; pure: reads nothing, writes nothing."""
+def plan_deck(deck: ResolvedDeck, theme: Theme, images: dict, measurer: Measurer, diags: Diagnostics,
+              template: Template | None = None) -> DeckPlan:
+    """Lay out every slide (on the organisation's template when there is one); pure: reads nothing."""
     grid = Grid.for_theme(theme.size, theme.margins)
-    ctx = Ctx(theme, grid, measurer, deck.deck, deck.name, diags, images)
+    if template:
+        grid = template_grid(template, layout_for(template, theme.layouts, "bullets", Diagnostics()))
+    ctx = Ctx(theme, grid, measurer, deck.deck, deck.name, diags, images, template=template)
     slides = _with_credits(deck)
-    if theme.logo in images:
+    if theme.logo in images and not template:
         ctx.used.append(ImageUse(theme.logo, "theme"))
     planned: list[list[SlidePlan] | Slide] = []
     for slide in slides:
-        planned.append(slide if slide.layout == "credits" else KINDS[slide.layout](slide, ctx))
+        planned.append(slide if slide.layout == "credits" else _plan(ctx, slide))
     flat: list[SlidePlan] = []
     for item in planned:
-        flat.extend(KINDS["credits"](item, ctx) if isinstance(item, Slide) else item)
+        flat.extend(_plan(ctx, item) if isinstance(item, Slide) else item)
     finished = tuple(_finish(ctx, plan, number) for number, plan in enumerate(flat, start=1))
     return DeckPlan(grid.width, grid.height, _props(deck), (theme.fonts["heading"], theme.fonts["body"]),
-                    dict(theme.colors), finished, tuple(credit_units(ctx)))
+                    dict(theme.colors), finished, tuple(credit_units(ctx)), template)
+
+
+def _plan(ctx: Ctx, slide: Slide) -> list[SlidePlan]:
+    """One slide's plans, on its template layout when the deck has a template."""
+    if not ctx.template:
+        return KINDS[slide.layout](slide, ctx)
+    tlayout = layout_for(ctx.template, ctx.theme.layouts, slide.layout, ctx.diags)
+    on = ctx.on_layout(tlayout)
+    return [replace(plan, template_layout=tlayout.name, background=on.colors["background"], chrome="none",
+                    paint=False) for plan in KINDS[slide.layout](slide, on)]
 
 
 def _with_credits(deck: ResolvedDeck) -> list[Slide]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..colors import AA_LARGE, AA_TEXT, contrast
 from ..errors import Diagnostics, Loc, did_you_mean, fail, quoted
 from ..source import YMap, display_path, load_yaml
 from .schema import INVALID, Choice, Color, Field, Flag, MapOf, Number, Record, Text
@@ -75,6 +76,7 @@ class Theme:
     template: Path | None
     layouts: dict
     path: Path | None = None
+    fonts_given: bool = True  # False: take the template's fonts when there is one
 
 
 def builtin_themes() -> dict[str, Path]:
@@ -105,11 +107,16 @@ def theme_path(name: str, where: Loc | None) -> Path:
 
 
 def load_theme(name: str, where: Loc | None, diags: Diagnostics) -> Theme:
-    """Load and check a theme by built-in name or path."""
+    """Load and check a theme by built-in name or path (contrast included)."""
     path = theme_path(name, where)
     raw = load_yaml(path)
-    data = THEME.check(raw, getattr(raw, "loc", Loc(display_path(path))), "", diags)
-    if data is INVALID or not _sizes_agree(data.get("sizes"), diags):
+    found = Diagnostics()
+    data = THEME.check(raw, getattr(raw, "loc", Loc(display_path(path))), "", found)
+    if data is not INVALID:
+        check_contrast(data, found)
+        _sizes_agree(data.get("sizes"), found)
+    diags.extend(found)
+    if found.has_errors:
         raise fail("bad-theme", f"the theme {display_path(path)} has errors (see above)", where, "deck.theme",
                    "fix the theme file, or use a built-in theme: " + ", ".join(builtin_themes()))
     return _theme(data, path)
@@ -134,5 +141,28 @@ def _theme(data: YMap, path: Path) -> Theme:
         sizes=filled("sizes", SIZES), margins=filled("margins", MARGINS), logo=data.get("logo"),
         footer=data.get("footer"), slide_numbers=data["slide_numbers"], size=data["size"],
         template=(path.parent / template) if template else None, layouts=dict(data.get("layouts") or {}),
-        path=path,
+        path=path, fonts_given="fonts" in data,
     )
+
+
+CONTRAST_PAIRS = (  # foreground role, background role, the ratio it needs (WCAG AA: 4.5, large text 3)
+    ("text", "background", AA_TEXT), ("muted", "background", AA_TEXT), ("muted", "surface", AA_TEXT),
+    ("text", "surface", AA_TEXT), ("primary", "background", AA_LARGE), ("accent", "background", AA_LARGE),
+)
+
+
+def check_contrast(data: YMap, diags: Diagnostics) -> None:
+    """Report colour pairs of a theme that text set in them could not read against."""
+    colors = data["colors"]
+    for fore, back, need in CONTRAST_PAIRS:
+        ratio = contrast(colors[fore], colors[back])
+        if ratio < need:
+            diags.error("theme-contrast", f"{fore} #{colors[fore]} on {back} #{colors[back]} has contrast "
+                        f"{ratio:.2f}:1, below {need:g}:1", colors.at(fore), f"colors.{fore}",
+                        f"darken or lighten {fore} until it reaches {need:g}:1 (check at webaim.org/resources/"
+                        "contrastchecker)")
+    best = max(contrast(c, colors["primary"]) for c in ("FFFFFF", "111111"))
+    if best < AA_TEXT:
+        diags.error("theme-contrast", f"no text colour reaches {AA_TEXT:g}:1 on primary #{colors['primary']} "
+                    f"(best {best:.2f}:1); section and title slides use it as their background",
+                    colors.at("primary"), "colors.primary", "choose a darker or lighter primary")

@@ -4,21 +4,22 @@ from __future__ import annotations
 import io
 
 from pptx.dml.color import RGBColor
+from pptx.enum.shapes import PP_PLACEHOLDER
 
 from ..layout.ir import Chart, DeckPlan, Picture, Rect, SlidePlan, TextBox
 from .charts import add_chart, stable_workbook
 from .package import stable_zip
 from .shapes import add_picture, add_rect
-from .template import base_presentation, slide_layout
+from .template import base_presentation
 from .text import write_frame
 
 
 def render_pptx(plan: DeckPlan) -> bytes:
     """The deck as .pptx bytes; the same plan always gives the same bytes."""
-    prs = base_presentation(plan)
-    layout = slide_layout(prs)
+    prs, layouts = base_presentation(plan)
     for slide_plan in plan.slides:
-        _slide(prs.slides.add_slide(layout), slide_plan, plan.props.language)
+        slide = prs.slides.add_slide(layouts[slide_plan.template_layout])
+        _slide(slide, slide_plan, plan.props.language)
     _properties(prs, plan)
     buffer = io.BytesIO()
     prs.save(buffer)
@@ -26,32 +27,56 @@ def render_pptx(plan: DeckPlan) -> bytes:
 
 
 def _slide(slide, plan: SlidePlan, lang: str) -> None:
-    title = slide.shapes.title
-    titled = False
-    written = []
+    holders = {"title": slide.shapes.title, **_holders(slide)}
+    used, written = set(), []
     for shape in plan.shapes:
-        if isinstance(shape, TextBox) and shape.role == "title" and not titled:
-            write_frame(title, shape, lang)
-            titled, added = True, title
-        elif isinstance(shape, TextBox):
-            added = slide.shapes.add_textbox(0, 0, 1, 1)
+        target = _target(shape, holders, used)
+        if isinstance(shape, TextBox):
+            added = target or slide.shapes.add_textbox(0, 0, 1, 1)
             added.name = shape.name
             write_frame(added, shape, lang)
         else:
             added = ADDERS[type(shape)](slide, shape)
         written.append(added._element)
-    if not titled:
+    if "title" not in used:
         raise AssertionError(f"slide '{plan.id}' was planned without a title")
-    title.name = "Title"
-    for element in written:  # z-order and reading order as planned (the title placeholder came first)
+    for element in written:  # z-order and reading order as planned (the placeholders came first)
         slide.shapes._spTree.append(element)
-    fill = slide.background.fill
-    fill.solid()
-    fill.fore_color.rgb = RGBColor.from_string(plan.background)
+    for name, holder in holders.items():  # a template's placeholders this slide does not fill
+        if holder is not None and name not in used:
+            holder._element.getparent().remove(holder._element)
+    if plan.paint:
+        fill = slide.background.fill
+        fill.solid()
+        fill.fore_color.rgb = RGBColor.from_string(plan.background)
     if plan.notes:
         slide.notes_slide.notes_text_frame.text = plan.notes
 
 
+def _holders(slide) -> dict:
+    """The slide's body and subtitle placeholders (from its layout), by the role the plan gives them."""
+    found = {}
+    for holder in slide.placeholders:
+        kind = holder.placeholder_format.type
+        role = {PP_PLACEHOLDER.SUBTITLE: "subtitle", PP_PLACEHOLDER.BODY: "body",
+                PP_PLACEHOLDER.OBJECT: "body"}.get(kind, f"other-{holder.placeholder_format.idx}")
+        if role != "title" and holder is not None and kind not in TITLES:
+            found.setdefault(role, holder)
+    return found
+
+
+def _target(shape, holders: dict, used: set):
+    """The placeholder a planned text box goes into (its title or its body), if the slide has it free."""
+    if not isinstance(shape, TextBox):
+        return None
+    role = "title" if shape.role == "title" else shape.placeholder
+    if role and role not in used and holders.get(role) is not None:
+        used.add(role)
+        return holders[role]
+    return None
+
+
+TITLES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
 ADDERS = {Picture: add_picture, Rect: add_rect, Chart: add_chart}
 
 

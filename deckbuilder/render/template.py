@@ -8,14 +8,20 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.presentation import Presentation as PresentationType
 
 from ..layout.ir import DeckPlan
+from .inspect import chosen_layouts
 
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 KEEP_LAYOUTS = ("Title Slide", "Title and Content", "Section Header", "Title Only", "Blank")
 SLIDE_LAYOUT = "Title Only"
 
 
-def base_presentation(plan: DeckPlan) -> PresentationType:
-    """A presentation with the plan's slide size, theme fonts and colours, and a tidy set of layouts."""
+def base_presentation(plan: DeckPlan) -> tuple[PresentationType, dict]:
+    """The presentation to add slides to, and the layout for each name a slide plan gives: the
+    organisation's template without its sample slides, or python-pptx's, resized and branded."""
+    if plan.template:
+        prs = Presentation(plan.template.path)
+        layouts = chosen_layouts(prs)  # before the sample slides go: they show which layouts are meant
+        return _emptied(prs), layouts
     prs = Presentation()
     scale = plan.width / prs.slide_width
     prs.slide_width, prs.slide_height = plan.width, plan.height
@@ -27,11 +33,16 @@ def base_presentation(plan: DeckPlan) -> PresentationType:
             shape.left, shape.width = round(shape.left * scale), round(shape.width * scale)
     _brand_theme(prs, plan)
     _background(prs, plan.colors.get("background", "FFFFFF"))
+    return prs, {None: prs.slide_layouts.get_by_name(SLIDE_LAYOUT)}
+
+
+def _emptied(prs: PresentationType) -> PresentationType:
+    """Remove a template's own slides (their parts are not written once nothing refers to them)."""
+    slide_ids = prs.slides._sldIdLst
+    for slide_id in list(slide_ids):
+        prs.part.drop_rel(slide_id.rId)
+        slide_ids.remove(slide_id)
     return prs
-
-
-def slide_layout(prs: PresentationType):
-    return prs.slide_layouts.get_by_name(SLIDE_LAYOUT)
 
 
 def _brand_theme(prs: PresentationType, plan: DeckPlan) -> None:

@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from ...colors import contrast, mix, readable_on
 from ...model.outline import Slide
-from ..blocks import grown, vstack
+from ..blocks import grown, text_box, vstack
 from ..context import HARD_FLOOR, Ctx
 from ..images import place_image
-from ..ir import Box, Rect, SlidePlan, inches, points
+from ..ir import Box, Para, Rect, SlidePlan, inches, points
 from ..text import sizes_between
 
 
@@ -31,6 +32,8 @@ def _image_region(ctx: Ctx) -> Box:
 
 def _cover(ctx: Ctx, slide: Slide, title: str, parts: list, title_size: float, title_field: str = "title") -> list:
     """The shared arrangement: accent bar, big title, then the smaller lines, centred on the left."""
+    if ctx.tlayout and ctx.tlayout.title:
+        return _on_template(ctx, slide, title, parts, title_size, title_field)
     bg, main, soft = _palette(ctx)
     spec = slide.get("image")
     x, w = _text_area(ctx, bool(spec))
@@ -52,6 +55,33 @@ def _cover(ctx: Ctx, slide: Slide, title: str, parts: list, title_size: float, t
     shapes = vstack(stack, ctx.grid.top, ctx.grid.height - ctx.grid.bottom)
     if spec:
         shapes += place_image(ctx, slide, spec, _image_region(ctx), credit_color=soft)
+    return shapes
+
+
+def _on_template(ctx: Ctx, slide: Slide, title: str, parts: list, title_size: float, title_field: str) -> list:
+    """The cover in the template's own title and subtitle placeholders, in its colours."""
+    layout = ctx.tlayout
+    heading = text_box(ctx, slide, title_field,
+                       lambda s: [ctx.para(title, s, heading=True, bold=True, color=ctx.colors["title"],
+                                           line_spacing=0.9)],
+                       layout.title, sizes_between(title_size, HARD_FLOOR["title"], 4), role="title", anchor="b")
+    if heading is None:
+        return []
+    shapes = [replace(heading, backdrop=layout.title_background)]
+    holder = layout.subtitle or layout.body
+    if parts and holder:
+        def paras(size: float) -> list[Para]:
+            return [ctx.para(text, max(size * part_size / parts[0][1], HARD_FLOOR["small"]), bold=bold,
+                             space_before=size * 0.3 if i else 0)
+                    for i, (text, part_size, bold, _) in enumerate(parts)]
+
+        box = text_box(ctx, slide, parts[0][3], paras, holder, sizes_between(parts[0][1], HARD_FLOOR["body"], 2))
+        shapes += [replace(box, placeholder="subtitle" if layout.subtitle else "body",
+                           backdrop=layout.background)] if box else []
+    if slide.get("image"):
+        ctx.diags.warn("template-image", f"slide '{slide.id}': on a template's {layout.name} layout the picture is "
+                       "not shown", slide.at("image"), f"slides.{slide.id}.image",
+                       "put the picture on an image or image-text slide")
     return shapes
 
 

@@ -62,10 +62,9 @@ def _row_x(slots: list, count: int, cols: int, row: int) -> list[int]:
 
 def _name_size(ctx: Ctx, slide: Slide, names: list[str], width: int, height: int) -> float | None:
     for size in sizes_between(ctx.size("body") - 2, NAME_FLOOR):
-        if all(ctx.measure.height(_name(ctx, n, size), width) <= height and
-               ctx.measure.line_count(_name(ctx, n, size)[0], width) <= 3 for n in names):
+        if all(ctx.measure.height(_name(ctx, n, size), width) <= height for n in names):
             return size
-    ctx.overflow(slide, "logos", f"a name does not fit its tile in three lines even at {NAME_FLOOR:g} pt")
+    ctx.overflow(slide, "logos", f"a name does not fit its tile even at {NAME_FLOOR:g} pt")
     return None
 
 

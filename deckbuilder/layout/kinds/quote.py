@@ -13,13 +13,21 @@ MARK_SIZE = 130.0
 
 def kicker(ctx: Ctx, slide: Slide, text: str, x: int | None = None, w: int | None = None,
            role: str = "title") -> TextBox | None:
-    """A slide's title set small above the content, for slides where the content is the point."""
-    x = ctx.grid.safe.x if x is None else x
-    w = ctx.grid.safe.w if w is None else w
-    box = grown(ctx, slide, "title", lambda s: [ctx.para(text, s, bold=True, color=ctx.colors["primary"], caps=True)],
+    """A slide's title set small above the content, for slides where the content is the point
+    (on a template: in its title placeholder's place, in its title colour)."""
+    holder = ctx.tlayout.title if ctx.tlayout else None
+    x = holder.x if holder else ctx.grid.safe.x if x is None else x
+    w = holder.w if holder else ctx.grid.safe.w if w is None else w
+    color = ctx.colors.get("title", ctx.colors["primary"])
+    box = grown(ctx, slide, "title", lambda s: [ctx.para(text, s, bold=True, color=color, caps=True)],
                 x, w, sizes_between(ctx.size("caption"), HARD_FLOOR["small"] + 4, 1), inches(1.2), role=role,
                 max_lines=2)
-    return TextBox(Box(x, ctx.grid.top, w, box.box.h), box.paras, role=role, name="Kicker") if box else None
+    if box is None:
+        return None
+    if holder:
+        return TextBox(holder, box.paras, role=role, anchor="ctr", name="Kicker",
+                       backdrop=ctx.tlayout.title_background)
+    return TextBox(Box(x, ctx.grid.top, w, box.box.h), box.paras, role=role, name="Kicker")
 
 
 def plan_quote(slide: Slide, ctx: Ctx) -> list[SlidePlan]:

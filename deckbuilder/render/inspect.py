@@ -1,0 +1,218 @@
+"""Reading an organisation's .pptx template: slide size, layouts, placeholder boxes, colours and fonts."""
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import replace
+from pathlib import Path
+
+from lxml import etree
+from PIL import Image
+from pptx import Presentation
+from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.exc import PackageNotFoundError
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+
+from ..errors import Loc, fail
+from ..layout.ir import Box, Template, TemplateLayout
+from ..source import display_path
+
+NS = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+      "p": "http://schemas.openxmlformats.org/presentationml/2006/main",
+      "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships"}
+TITLES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
+BODIES = (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT)
+FOOTERS = (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER, PP_PLACEHOLDER.DATE)
+CONTENT_NAMES = ("Title and Content", "Title, Content")
+MAPPED = {"tx1": "dk1", "tx2": "dk2", "bg1": "lt1", "bg2": "lt2"}
+
+
+def inspect_template(path: Path) -> Template:
+    """The template's geometry and colours; a clear error when the file is not a usable .pptx."""
+    shown = display_path(path)
+    if not path.is_file():
+        raise fail("file-not-found", f"the template {shown} does not exist", Loc(shown), "theme.template",
+                   "paths are relative to the theme file")
+    try:
+        prs = Presentation(str(path))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError) as exc:
+        raise fail("bad-template", f"the template {shown} is not a PowerPoint file deckbuilder can read ({exc})",
+                   Loc(shown), "theme.template", "save it from PowerPoint or LibreOffice as .pptx (or .potx)") from None
+    master = prs.slide_masters[0]
+    scheme = _scheme(master)
+    chosen = chosen_layouts(prs)
+    layouts = {name: _layout(layout, _sample(prs, layout), scheme) for name, layout in chosen.items()}
+    content = next((n for n in CONTENT_NAMES if n in chosen), None)
+    if content:  # titles line up: every layout of the content master takes its title's place
+        layouts = {name: _aligned(info, layouts[content]) if chosen[name].slide_master == chosen[content].slide_master
+                   else info for name, info in layouts.items()}
+    footers = [ph.top for ph in master.placeholders if ph.placeholder_format.type in FOOTERS]
+    return Template(str(path), prs.slide_width, prs.slide_height, layouts, scheme, _fonts(master),
+                    min(footers) if footers else None)
+
+
+def chosen_layouts(prs) -> dict:
+    """One layout per name: the one the template's own sample slides use; else the one of the master
+    its sample content slide uses (that master's decoration suits content); else the first master's."""
+    sampled = {}
+    for slide in prs.slides:
+        sampled.setdefault(slide.slide_layout.name, slide.slide_layout)
+    content = next((sampled[n] for n in CONTENT_NAMES if n in sampled), None)
+    masters = list(prs.slide_masters)
+    if content is not None:
+        masters.insert(0, content.slide_master)
+    found = {}
+    for master in masters:
+        for layout in master.slide_layouts:
+            found.setdefault(layout.name, layout)
+    return {**found, **sampled}
+
+
+def _sample(prs, layout):
+    """The first of the template's own slides that uses `layout` (its placeholders show the intended places)."""
+    return next((slide for slide in prs.slides if slide.slide_layout == layout), None)
+
+
+def _box(shape) -> Box | None:
+    if shape is None or shape.width is None:
+        return None
+    return Box(int(shape.left), int(shape.top), int(shape.width), int(shape.height))
+
+
+def _find(layout, kinds):
+    return next((ph for ph in layout.placeholders if ph.placeholder_format.type in kinds), None)
+
+
+def _layout(layout, sample, scheme: dict) -> TemplateLayout:
+    master = layout.slide_master
+    title, body = _find(layout, TITLES), _find(layout, BODIES)
+    subtitle = _find(layout, (PP_PLACEHOLDER.SUBTITLE,))
+    boxes = {kind: _box(_find(sample, kinds) if sample is not None else None) or _box(ph)
+             for kind, kinds, ph in (("title", TITLES, title), ("body", BODIES, body),
+                                     ("subtitle", (PP_PLACEHOLDER.SUBTITLE,), subtitle))}
+    behind = boxes["body"] or boxes["subtitle"] or _below(boxes["title"], layout)
+    return TemplateLayout(
+        name=layout.name, title=boxes["title"], body=boxes["body"], subtitle=boxes["subtitle"],
+        background=_under(behind, layout, master, scheme),
+        title_background=_under(boxes["title"], layout, master, scheme),
+        title_color=_text_color(title, master, "titleStyle", scheme),
+        body_color=_text_color(body or subtitle, master, "bodyStyle", scheme),
+    )
+
+
+def _aligned(info: TemplateLayout, content: TemplateLayout) -> TemplateLayout:
+    if info.title is None or info.name == content.name:
+        return info
+    return replace(info, title=content.title, title_background=content.title_background,
+                   title_color=content.title_color)
+
+
+def _below(title: Box | None, layout) -> Box | None:
+    """Where content goes on a layout without a body placeholder: under the title."""
+    if title is None:
+        return None
+    height = layout.part.package.presentation_part.presentation.slide_height
+    return Box(title.x, title.bottom, title.w, max(height - title.bottom, 1) * 3 // 4)
+
+
+def _under(box: Box | None, layout, master, scheme: dict) -> str | None:
+    """The colour behind a box: the topmost filled shape of the layout or master that covers its centre,
+    else the layout's or master's background."""
+    color = _background(layout, scheme) or _background(master, scheme) or scheme.get("lt1")
+    if box is None:
+        return color
+    cx, cy = box.x + box.w // 2, box.y + box.h // 2
+    for owner in (master, layout):
+        for shape in owner.shapes:
+            if shape.is_placeholder or shape.width is None:
+                continue
+            if shape.left <= cx <= shape.left + shape.width and shape.top <= cy <= shape.top + shape.height:
+                fill = _shape_fill(shape._element.find("p:spPr", NS), scheme)
+                color = fill or color
+    return color
+
+
+def _shape_fill(props, scheme: dict) -> str | None:
+    if props is None:
+        return None
+    return _color(props.find("a:solidFill", NS), scheme) or _color(props.find("a:pattFill/a:fgClr", NS), scheme)
+
+
+def _scheme(master) -> dict:
+    theme = etree.fromstring(master.part.part_related_by(RT.THEME).blob)
+    colors = {}
+    for slot in theme.find(".//a:clrScheme", NS) if theme.find(".//a:clrScheme", NS) is not None else []:
+        value = slot.find("a:srgbClr", NS)
+        system = slot.find("a:sysClr", NS)
+        colors[etree.QName(slot).localname] = (value.get("val") if value is not None else
+                                               system.get("lastClr", "000000") if system is not None else None)
+    mapping = master._element.find("p:clrMap", NS)
+    for alias, default in MAPPED.items():
+        target = mapping.get(alias, default) if mapping is not None else default
+        colors[alias] = colors.get(target)
+    return {k: v.upper() for k, v in colors.items() if v}
+
+
+def _color(element, scheme: dict) -> str | None:
+    if element is None:
+        return None
+    rgb = element.find("a:srgbClr", NS)
+    if rgb is not None:
+        return rgb.get("val").upper()
+    named = element.find("a:schemeClr", NS)
+    return scheme.get(named.get("val")) if named is not None else None
+
+
+def _text_color(placeholder, master, style: str, scheme: dict) -> str | None:
+    """The colour text takes in a placeholder: its own list style, the master's placeholder, the master style."""
+    candidates = []
+    if placeholder is not None:
+        candidates.append(placeholder._element)
+        kind = placeholder.placeholder_format.type
+        candidates += [ph._element for ph in master.placeholders if ph.placeholder_format.type == kind]
+    candidates.append(master._element.find(f"p:txStyles/p:{style}", NS))
+    for element in candidates:
+        if element is None:
+            continue
+        for where in (".//a:lvl1pPr/a:defRPr/a:solidFill", ".//a:endParaRPr/a:solidFill"):
+            color = _color(element.find(where, NS), scheme)
+            if color:
+                return color
+    return scheme.get("dk1")
+
+
+def _background(owner, scheme: dict) -> str | None:
+    """A slide background's colour: solid, a gradient's first stop, a picture's average; None if unset."""
+    bg = owner._element.find("p:cSld/p:bg", NS)
+    if bg is None:
+        return None
+    props = bg.find("p:bgPr", NS)
+    if props is None:
+        return _color(bg.find("p:bgRef", NS), scheme)
+    solid = _color(props.find("a:solidFill", NS), scheme)
+    if solid:
+        return solid
+    stop = props.find("a:gradFill/a:gsLst/a:gs", NS)
+    if stop is not None:
+        return _color(stop, scheme)
+    blip = props.find("a:blipFill/a:blip", NS)
+    if blip is not None:
+        return _average(owner.part.related_part(blip.get(f"{{{NS['r']}}}embed")).blob)
+    return None
+
+
+def _average(blob: bytes) -> str | None:
+    try:
+        with Image.open(io.BytesIO(blob)) as img:
+            r, g, b = img.convert("RGB").resize((1, 1), Image.Resampling.BOX).getpixel((0, 0))
+    except (OSError, ValueError):
+        return None
+    return f"{r:02X}{g:02X}{b:02X}"
+
+
+def _fonts(master) -> tuple[str, str]:
+    theme = etree.fromstring(master.part.part_related_by(RT.THEME).blob)
+    major = theme.find(".//a:majorFont/a:latin", NS)
+    minor = theme.find(".//a:minorFont/a:latin", NS)
+    return (major.get("typeface") if major is not None else "Calibri",
+            minor.get("typeface") if minor is not None else "Calibri")
