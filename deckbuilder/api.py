@@ -27,7 +27,7 @@ from .render.package import write_atomic
 from .source import YMap, display_path
 
 WORDS_PER_MINUTE = 130
-WORKERS = os.cpu_count() or 1
+WORKERS = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 _worker_measurer: Measurer | None = None  # one per worker process, made when it starts
 
 
@@ -136,6 +136,8 @@ def build(paths: list[Path], options: Options, measurer: Measurer | None = None,
         except BuildError as exc:
             jobs.append(Result(path, diagnostics=Diagnostics(list(exc.diagnostics))))
     outlines = [job for job in jobs if isinstance(job, Path)]
+    if progress:
+        progress(0, len(outlines))
     if measurer or len(outlines) < 2 or WORKERS < 2:
         built = iter(_in_turn(outlines, options, measurer or Measurer(), progress))
     else:

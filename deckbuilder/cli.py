@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 from typing import List, Optional
 
@@ -15,13 +16,12 @@ EXIT_OK, EXIT_CHECK, EXIT_INPUT = 0, 1, 2
 
 app = typer.Typer(
     help="Compile YAML outlines into branded, editable PowerPoint decks, one per audience.\n\n"
-         "Start with `deckbuilder new my-talk`, then `deckbuilder build decks/my-talk`.",
+         "Example: start with `deckbuilder new my-talk`, then `deckbuilder build decks/my-talk`.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
-
 
 
 @app.callback()
@@ -66,18 +66,23 @@ CHECK_CODES = {"overflow", "render-overflow", "render-missing", "contrast", "non
 def build(paths: List[Path] = PATHS, out: Path = OUT, audience: Optional[str] = AUDIENCE,
           pdf: bool = typer.Option(False, "--pdf", help="Also export each deck as a PDF (needs LibreOffice)."),
           allow: Optional[List[Path]] = ALLOW, fmt: str = FORMAT, debug: bool = DEBUG) -> None:
-    """Build decks: a folder builds every audience outline in it, a file builds that outline.
+    """Build decks: a folder builds every audience outline in it (in parallel), a file builds that outline.
 
     Decks are written to OUT as <story>-<audience>.pptx, atomically: a failed build leaves no new
     file and an older deck of the same name untouched.
 
-    Examples: deckbuilder build decks/story-of-hope
-              deckbuilder build decks/story-of-hope --audience funders --pdf
+    \b
+    Examples:
+      deckbuilder build decks/story-of-hope
+      deckbuilder build decks/story-of-hope --audience funders --pdf
     """
     from .api import Options, build as run
 
-    results = _guarded(lambda: run(list(paths), Options(out=out, audience=audience, allow=tuple(allow or ()))),
-                       debug)
+    def action():
+        with _progress_bar() as progress:
+            return run(list(paths), Options(out=out, audience=audience, allow=tuple(allow or ())), progress=progress)
+
+    results = _guarded(action, debug)
     _print_diagnostics(results, fmt)
     if fmt == "text":
         for r in results:
@@ -85,6 +90,19 @@ def build(paths: List[Path] = PATHS, out: Path = OUT, audience: Optional[str] = 
     if pdf:
         _guarded(lambda: _pdfs(results, out), debug)
     raise typer.Exit(_exit_code(results))
+
+
+@contextmanager
+def _progress_bar():
+    """A progress callback drawing a bar on an interactive terminal; None elsewhere (the summary lines say it)."""
+    if not sys.stdout.isatty():
+        yield None
+        return
+    from rich.progress import Progress
+
+    with Progress(transient=True) as bar:
+        task = bar.add_task("building decks")
+        yield lambda done, total: bar.update(task, completed=done, total=total)
 
 
 def _pdfs(results, out: Path) -> None:
@@ -101,20 +119,32 @@ def preview(paths: List[Path] = PATHS, out: Path = typer.Option(Path("build/prev
             audience: Optional[str] = AUDIENCE, debug: bool = DEBUG) -> None:
     """Build, render with LibreOffice, and write a PDF, one PNG per slide and a contact sheet.
 
-    Example: deckbuilder preview decks/story-of-hope --audience politicians
+    Each deck's pictures go to OUT/<story>-<audience>/.
+
+    \b
+    Example:
+      deckbuilder preview decks/story-of-hope --audience politicians
     """
     from .api import Options, build as run
-    from .preview import preview as render
+    from .checks.render import soffice
 
+    _guarded(soffice, debug)  # before building: without LibreOffice, say how to install it
     results = _guarded(lambda: run(list(paths), Options(out=out, audience=audience)), debug)
     _print_diagnostics(results, "text")
     for result in results:
-        if not result.output:
+        if result.output:
+            _guarded(lambda: _preview(result, out), debug)
+        else:
             _summary(result)
-            continue
-        shown = _guarded(lambda: render(result.output, out / result.name), debug)
-        typer.echo(f"{result.name}: {len(shown.slides)} slides → {shown.sheet} (contact sheet), {shown.pdf}")
     raise typer.Exit(_exit_code(results))
+
+
+def _preview(result, out: Path) -> None:
+    from .preview import preview as render
+
+    shown = render(result.output, out / result.name)
+    typer.echo(f"previewed {result.name}: {len(shown.slides)} slide PNGs in {shown.sheet.parent}/, contact sheet "
+               f"{shown.sheet}, PDF {shown.pdf}")
 
 
 @app.command()
@@ -125,7 +155,9 @@ def new(name: str = typer.Argument(..., help="The story's name, e.g. my-talk."),
                                             "it exists, else the current folder).")) -> None:
     """Start a story and one outline per audience, with comments explaining each field.
 
-    Example: deckbuilder new my-talk --audiences politicians,commissioners,funders
+    \b
+    Example:
+      deckbuilder new my-talk --audiences politicians,commissioners,funders
     """
     from .errors import BuildError
     from .scaffold import scaffold
@@ -151,7 +183,9 @@ def check(paths: List[Path] = PATHS, audience: Optional[str] = AUDIENCE, render:
 
     Exit codes: 0 all good, 1 a check failed (or a warning with --strict), 2 the input has errors.
 
-    Example: deckbuilder check decks/story-of-hope --render
+    \b
+    Example:
+      deckbuilder check decks/story-of-hope --render
     """
     from .api import Options, build as run
     from .checks.render import render_check
@@ -181,7 +215,9 @@ def credits(path: Path = typer.Argument(..., help="An outline (or a folder: its 
             debug: bool = DEBUG) -> None:
     """List the credit of every image the deck uses, as its credits slide shows them.
 
-    Example: deckbuilder credits decks/story-of-hope/funders.yaml --format markdown
+    \b
+    Example:
+      deckbuilder credits decks/story-of-hope/funders.yaml --format markdown
     """
     from .api import Options, build as run
     from .report import credits_table
@@ -196,17 +232,26 @@ def credits(path: Path = typer.Argument(..., help="An outline (or a folder: its 
 
 @app.command()
 def layouts(name: Optional[str] = typer.Argument(None, help="Show only this layout.")) -> None:
-    """List every slide layout with its fields and a short YAML example."""
+    """List every slide layout with its fields and a short YAML example.
+
+    \b
+    Example:
+      deckbuilder layouts chart
+    """
+    from .model.layouts import LAYOUTS
     from .report import layouts_text
 
-    typer.echo(layouts_text(name))
+    typer.echo(layouts_text(name), err=name is not None and name not in LAYOUTS)
+    raise typer.Exit(EXIT_INPUT if name is not None and name not in LAYOUTS else EXIT_OK)
 
 
 @app.command()
 def schema(kind: str = typer.Argument("outline", help="outline, theme or register.")) -> None:
     """Print the JSON Schema of outline, theme or image register files (for editor completion).
 
-    Example: deckbuilder schema outline > outline.schema.json
+    \b
+    Example:
+      deckbuilder schema outline > outline.schema.json
     """
     from .model.jsonschema import SCHEMAS
 
@@ -216,7 +261,73 @@ def schema(kind: str = typer.Argument("outline", help="outline, theme or registe
     typer.echo(json.dumps(SCHEMAS[kind](), indent=2))
 
 
-assets_app = typer.Typer(help="Work with the image register (assets/images.yaml).", no_args_is_help=True,
+@app.command()
+def diff(a: Path = typer.Argument(..., help="An audience outline, e.g. decks/story-of-hope/politicians.yaml."),
+         b: Path = typer.Argument(..., help="Another, e.g. decks/story-of-hope/funders.yaml."),
+         fmt: str = FORMAT, debug: bool = DEBUG) -> None:
+    """Show how two audience decks differ: slides in one only, order, overridden fields, filtered items, facts.
+
+    Differences are not errors (exit 0); an outline with errors exits 2.
+
+    \b
+    Example:
+      deckbuilder diff decks/story-of-hope/politicians.yaml decks/story-of-hope/funders.yaml
+    """
+    from .diff import diff_decks, format_text, load
+
+    found = _guarded(lambda: diff_decks(load(a), load(b)), debug)
+    typer.echo(json.dumps(found.to_json(), indent=2, ensure_ascii=False) if fmt == "json" else format_text(found))
+
+
+@app.command()
+def watch(path: Path = typer.Argument(..., help="An outline (.yaml) or a folder of outlines."), out: Path = OUT,
+          audience: Optional[str] = AUDIENCE,
+          preview: bool = typer.Option(False, "--preview", help="After each good build, render a PDF, PNGs and a "
+                                       "contact sheet into OUT/preview (needs LibreOffice)."),
+          allow: Optional[List[Path]] = ALLOW, debug: bool = DEBUG) -> None:
+    """Build, then rebuild whenever an outline, the image register, an image or the theme changes.
+
+    Errors are reported and watching goes on; Ctrl-C stops.
+
+    \b
+    Example:
+      deckbuilder watch decks/story-of-hope --audience funders --preview
+    """
+    from .api import Options, build as run
+    from .checks.render import soffice
+    from .watch import Watcher
+
+    if preview:
+        _guarded(soffice, debug)
+    options = Options(out=out, audience=audience, allow=tuple(allow or ()))
+    watcher = Watcher([path])
+
+    def report(results) -> None:
+        _print_diagnostics(results, "text")
+        for result in results:
+            _summary(result)
+            if preview and result.output:
+                _preview_or_say(result, out / "preview")
+        typer.echo(f"watching {len(watcher.paths())} files (Ctrl-C to stop)")
+
+    def action() -> None:
+        try:
+            watcher.run(lambda: run([path], options), lambda: False, report)
+        except KeyboardInterrupt:
+            typer.echo("stopped watching")
+
+    _guarded(action, debug)
+
+
+def _preview_or_say(result, out: Path) -> None:
+    try:
+        _preview(result, out)
+    except Problem as exc:
+        typer.echo(f"error: {exc}", err=True)
+
+
+assets_app = typer.Typer(help="Work with the image register (assets/images.yaml).\n\n"
+                         "Example: deckbuilder assets add assets/photos/harbour.jpg", no_args_is_help=True,
                          rich_markup_mode=None)
 app.add_typer(assets_app, name="assets")
 
@@ -230,7 +341,9 @@ def assets_add(file: Path = typer.Argument(..., help="The image file, e.g. asset
                debug: bool = DEBUG) -> None:
     """Start a register entry from what the image file carries (EXIF, IPTC, XMP); you complete the TODOs.
 
-    Example: deckbuilder assets add assets/photos/harbour.jpg --key harbour-dawn
+    \b
+    Example:
+      deckbuilder assets add assets/photos/harbour.jpg --key harbour-dawn
     """
     from .assets.metadata import add_to_register, default_key, entry_from_file, register_for, summary
 

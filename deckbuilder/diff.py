@@ -86,9 +86,9 @@ def diff_decks(a: ResolvedDeck, b: ResolvedDeck) -> DeckDiff:
             _compare(slide.id, "", _content(slide.data), _content(slides_b[slide.id].data), changes, items)
     facts: list[Change] = []
     _compare("deck", "", _plain(a.deck), _plain(b.deck), facts, [])
-    return DeckDiff(a.name, b.name, tuple(i for i in ids_a if i not in slides_b),
-                    tuple(i for i in ids_b if i not in set(ids_a)), _moves(ids_a, ids_b), tuple(facts),
-                    tuple(changes), tuple(items))
+    only_a = tuple(i for i in ids_a if i not in slides_b)
+    only_b = tuple(i for i in ids_b if i not in ids_a)
+    return DeckDiff(a.name, b.name, only_a, only_b, _moves(ids_a, ids_b), tuple(facts), tuple(changes), tuple(items))
 
 
 def _content(data: dict) -> dict:
@@ -101,8 +101,8 @@ def _plain(value: Any) -> Any:
         return {k: _plain(v) for k, v in value.items() if k not in FILTERS}
     if isinstance(value, list):
         return [_plain(v) for v in value]
-    if isinstance(value, (dt.date, Path)):
-        return str(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
     return value
 
 
@@ -159,10 +159,12 @@ def _label(item: dict) -> str:
 
 
 def brief(value: Any) -> str:
-    """A value in one short line: text in quotes, cut with an ellipsis."""
-    text = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else f"“{value}”"
-    text = " ".join(text.split())
-    return text if len(text) <= BRIEF else text[:BRIEF - 1] + "…"
+    """A value in one short line: text in quotes, cut with an ellipsis; '(not set)' for nothing."""
+    if value is None:
+        return "(not set)"
+    text = " ".join((value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)).split())
+    text = text if len(text) <= BRIEF else text[:BRIEF - 1] + "…"
+    return f"“{text}”" if isinstance(value, str) else text
 
 
 def format_text(diff: DeckDiff) -> str:

@@ -48,7 +48,7 @@ def test_politicians_deck_is_urgent_and_asks_for_400(built):
         "There are new mental health teams who can help", "We need 400 teams, not 40",
         "England has 39 specialist parent-infant relationship teams", "Babies are urgent and important",
         "The Family Hubs and Start for Life programme", "National policy: the major conditions strategy",
-        "Party conferences", "Party conferences: a post by Keith Reed", "Party conferences: a post by tamora langley",
+        "Party conferences", "Party conferences: Keith Reed", "Party conferences: tamora langley",
         "Babies can't wait. Thank you", "Image credits"]
     text = text_of(built["story-of-hope-politicians"].output)
     assert "Babies can't wait" in text  # the audience's subtitle merged over the story's

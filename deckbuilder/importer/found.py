@@ -49,6 +49,12 @@ class Para:
         return clean("".join(r.text for r in self.runs))
 
     @property
+    def lines(self) -> list[str]:
+        """The text's lines (a paragraph may hold line breaks), each cleaned."""
+        raw = "".join(r.text for r in self.runs).replace("\v", "\n")
+        return [line for line in (clean(part) for part in raw.split("\n")) if line]
+
+    @property
     def listed(self) -> bool:
         return self.mark != "plain"
 
@@ -112,7 +118,8 @@ class ChartShape:
     categories: list[str]
     series: list[tuple[str, list[float | None]]]
     title: Para | None = None
-    percent: bool = False  # the values are formatted as percentages
+    percent: bool = False  # the values are formatted as percentages (0.5 shows as 50%)
+    unit: str = ""  # a unit the number format writes after each value
 
 
 @dataclass(eq=False)
@@ -154,6 +161,7 @@ class SlideFound:
     notes: str = ""
     hidden: bool = False
     animations: int = 0
+    cover: bool = False  # laid out as a title slide (a centred title or subtitle placeholder, a title-slide layout)
 
     def all_paras(self) -> list[Para]:
         """Every paragraph of slide text: text frames, tables, chart titles and oddities."""

@@ -95,15 +95,21 @@ def _title_paras(ctx: Ctx, text: str) -> Callable[[float], list[Para]]:
 
 
 def _template_title(ctx: Ctx, slide: Slide, text: str, quiet: bool) -> tuple[list, int] | None:
-    """The title set in the template layout's title placeholder box, shrinking to fit it."""
+    """The title in the template layout's title placeholder box, shrinking to fit it; a title that
+    needs more lines than the box holds takes them below it (the body moves down)."""
     frame = ctx.tlayout.title
-    box = text_box(ctx, slide, "title", _title_paras(ctx, text), frame, title_sizes(ctx), role="title",
-                   anchor="ctr", quiet=quiet)
+    paras = _title_paras(ctx, text)
+    box = text_box(ctx, slide, "title", paras, frame, title_sizes(ctx), role="title", anchor="ctr", quiet=True)
     if box is None:
-        return None
+        deeper = Box(frame.x, frame.y, frame.w, frame.h + inches(1.2))
+        box = text_box(ctx, slide, "title", paras, deeper, [HARD_FLOOR["title"]], role="title", max_lines=3,
+                       grow=True, quiet=quiet)
+        if box is None:
+            return None
+        box = replace(box, box=box.box.with_h(max(box.box.h, frame.h)), anchor="t")
     body = ctx.tlayout.body
     box = replace(box, backdrop=ctx.tlayout.title_background)
-    return [box], max(frame.bottom + GAP // 2, body.y if body else 0)
+    return [box], max(box.box.bottom + GAP // 2, body.y if body else 0)
 
 
 def body_bottom(ctx: Ctx, slide: Slide) -> int:

@@ -25,7 +25,7 @@ def plan_deck(deck: ResolvedDeck, theme: Theme, images: dict, measurer: Measurer
     """Lay out every slide (on the organisation's template when there is one); pure: reads nothing."""
     grid = Grid.for_theme(theme.size, theme.margins)
     if template:
-        grid = template_grid(template, layout_for(template, theme.layouts, "bullets", Diagnostics()))
+        grid = template_grid(template, layout_for(template, theme, "bullets", Diagnostics()))
     ctx = Ctx(theme, grid, measurer, deck.deck, deck.name, diags, images, template=template)
     slides = _with_credits(deck)
     if theme.logo in images and not template:
@@ -45,7 +45,7 @@ def _plan(ctx: Ctx, slide: Slide) -> list[SlidePlan]:
     """One slide's plans, on its template layout when the deck has a template."""
     if not ctx.template:
         return KINDS[slide.layout](slide, ctx)
-    tlayout = layout_for(ctx.template, ctx.theme.layouts, slide.layout, ctx.diags)
+    tlayout = layout_for(ctx.template, ctx.theme, slide.layout, ctx.diags)
     on = ctx.on_layout(tlayout)
     return [replace(plan, template_layout=tlayout.name, background=on.colors["background"], chrome="none",
                     paint=False) for plan in KINDS[slide.layout](slide, on)]

@@ -1,7 +1,9 @@
 """Planning on an organisation's template: which of its layouts each slide kind uses, and its grid."""
 from __future__ import annotations
 
-from ..errors import Diagnostics, did_you_mean
+from ..errors import Diagnostics, Loc, did_you_mean
+from ..model.theme import Theme
+from ..source import display_path
 from .grid import Grid
 from .ir import Template, TemplateLayout, inches
 
@@ -16,15 +18,16 @@ DEFAULTS = {
 }
 
 
-def layout_for(template: Template, mapping: dict, kind: str, diags: Diagnostics) -> TemplateLayout:
+def layout_for(template: Template, theme: Theme, kind: str, diags: Diagnostics) -> TemplateLayout:
     """The template layout a slide kind uses: the theme's mapping, else a layout with the usual name."""
     names = template.layouts
-    wanted = mapping.get(kind)
+    wanted = theme.layouts.get(kind)
     if wanted:
         if wanted in names:
             return names[wanted]
         diags.error("missing-layout", f"the template has no layout '{wanted}' (asked for {kind} slides)",
-                    path=f"theme.layouts.{kind}", hint=did_you_mean(wanted, names))
+                    Loc(display_path(theme.path)) if theme.path else None, f"layouts.{kind}",
+                    did_you_mean(wanted, names))
     for name in (*DEFAULTS.get(kind, ()), "Title Only", *CONTENT):
         if name in names:
             return names[name]

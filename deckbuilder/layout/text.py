@@ -100,6 +100,8 @@ class Measurer:
         start = 0.0  # where the next piece starts: the advances of the line's pieces so far
         while queue:
             piece = queue.popleft()
+            if not piece.parts:  # nothing left of a chopped word
+                continue
             if start + piece.width <= width:
                 line.append(piece)
                 start += piece.advance

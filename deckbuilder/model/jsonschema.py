@@ -31,7 +31,8 @@ def outline_schema() -> dict:
         "properties": {
             "extends": {"type": "string", "description": OUTLINE_FIELDS["extends"]},
             "audience": {**NAME.json(), "description": OUTLINE_FIELDS["audience"]},
-            "deck": {**DECK.json(), "description": OUTLINE_FIELDS["deck"]},
+            "deck": {**DECK.json(), "required": [], "description": OUTLINE_FIELDS["deck"]},  # title may come
+            # from the story an audience outline extends
             "slides": {"type": "array", "items": slide, "description": OUTLINE_FIELDS["slides"]},
         },
     }

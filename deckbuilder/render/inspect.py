@@ -69,8 +69,15 @@ def chosen_layouts(prs) -> dict:
 
 
 def _sample(prs, layout):
-    """The first of the template's own slides that uses `layout` (its placeholders show the intended places)."""
-    return next((slide for slide in prs.slides if slide.slide_layout == layout), None)
+    """The template's own slide on `layout` with the most room for text (its placeholders show the
+    intended places), or None."""
+    samples = [slide for slide in prs.slides if slide.slide_layout == layout]
+    return max(samples, key=_room, default=None)
+
+
+def _room(slide) -> int:
+    return max((ph.width * ph.height for ph in slide.placeholders if ph.width is not None
+                and ph.placeholder_format.type not in FOOTERS), default=0)
 
 
 def _box(shape) -> Box | None:

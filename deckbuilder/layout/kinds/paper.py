@@ -6,7 +6,7 @@ from ..blocks import body_bottom, bullet_paras, items_of, source_box, text_box
 from ..context import HARD_FLOOR, Ctx
 from ..ir import Box, Para, Rect, SlidePlan, TextBox, inches, points
 from ..text import sizes_between
-from .quote import kicker
+from .quote import accent_bar, kicker
 
 PAD = inches(0.35)
 BAR = points(6)
@@ -38,32 +38,36 @@ def _meta(ctx: Ctx, slide: Slide, size: float, authors: str) -> list[Para]:
 
 def plan_paper(slide: Slide, ctx: Ctx) -> list[SlidePlan]:
     grid = ctx.grid
-    head = kicker(ctx, slide, slide.get("heading") or "Research", role="body")
+    head = kicker(ctx, slide, slide.get("heading") or "The research", role="body")
     top = (head.box.bottom if head else grid.top) + inches(0.3)
     bottom = body_bottom(ctx, slide)
     has_body = slide.get("points") or slide.get("abstract")
-    card = grid.cols(0, 6 if has_body else 10, top, bottom - top)
-    inner = Box(card.x + PAD + BAR, card.y + PAD, card.w - 2 * PAD - BAR, card.h - 2 * PAD)
-    card_text = _card(ctx, slide, inner)
-    if card_text is None:
+    for count in ((7, 8) if has_body else (12,)):
+        x, w = grid.span(0, count)
+        inner = Box(x + PAD + BAR, top + PAD, w - 2 * PAD - BAR, bottom - top - 2 * PAD)
+        card_text = _card(ctx, slide, inner, quiet=count != (8 if has_body else 12))
+        if card_text:
+            break
+    else:
         return []
+    card = Box(x, top, w, card_text[-1].box.bottom - top + PAD)
     shapes = [Rect(card, fill=ctx.colors["surface"], name="Citation card"),
               Rect(Box(card.x, card.y, BAR, card.h), fill=ctx.colors["primary"], name="Card edge"), *card_text]
     if has_body:
-        body = _body(ctx, slide, grid.cols(6, 6, top, bottom - top))
+        body = _body(ctx, slide, grid.cols(count, 12 - count, top, bottom - top))
         if body is None:
             return []
         shapes.append(body)
-    return [SlidePlan(slide.id, slide.layout, slide["title"], (*([head] if head else []), *shapes,
+    return [SlidePlan(slide.id, slide.layout, slide["title"], (*accent_bar(ctx), *([head] if head else []), *shapes,
                                                                 *source_box(ctx, slide)), slide.get("notes", ""))]
 
 
-def _card(ctx: Ctx, slide: Slide, inner: Box) -> list[TextBox] | None:
+def _card(ctx: Ctx, slide: Slide, inner: Box, quiet: bool = False) -> list[TextBox] | None:
     """The paper's title (the slide's title) and its citation, at the largest size that fits the card."""
     names = list(slide["authors"])
     for shown in (None, 6, 3):
         authors = _authors(names, shown if shown and shown < len(names) else None)
-        for size in sizes_between(32, HARD_FLOOR["body"] + 2):
+        for size in sizes_between(32, HARD_FLOOR["body"]):
             title = [Para((ctx.run(slide["title"], size, heading=True, bold=True),), line_spacing=0.95)]
             meta = _meta(ctx, slide, size, authors)
             title_h, meta_h = ctx.measure.height(title, inner.w), ctx.measure.height(meta, inner.w)
@@ -75,7 +79,8 @@ def _card(ctx: Ctx, slide: Slide, inner: Box) -> list[TextBox] | None:
                 return [TextBox(Box(inner.x, inner.y, inner.w, title_h), tuple(title), role="title", name="Title"),
                         TextBox(Box(inner.x, inner.y + title_h + gap, inner.w, meta_h), tuple(meta),
                                 name="Citation")]
-    ctx.overflow(slide, "title", "the paper's title and citation do not fit the card even at 20 pt")
+    if not quiet:
+        ctx.overflow(slide, "title", "the paper's title and citation do not fit the card even at 18 pt")
     return None
 
 

@@ -10,7 +10,7 @@ from ..context import HARD_FLOOR, Ctx
 from ..images import place_image
 from ..ir import Box, Para, Rect, SlidePlan, TextBox, inches
 from ..text import sizes_between
-from .quote import kicker
+from .quote import accent_bar, kicker
 
 PAD = inches(0.4)
 AVATAR = inches(0.85)
@@ -29,37 +29,46 @@ def _initials(name: str) -> str:
 
 
 def plan_post(slide: Slide, ctx: Ctx) -> list[SlidePlan]:
-    grid = ctx.grid
     heading = slide.get("heading")
-    title = slide.get("title") or (f"{heading}: a post by {slide['author']}" if heading else
-                                   f"A post by {slide['author']}")
+    title = slide.get("title") or (f"{heading}: {slide['author']}" if heading else
+                                   f"{slide['author']} on social media")
     head = kicker(ctx, slide, title)
-    top, bottom = (head.box.bottom if head else grid.top) + inches(0.35), body_bottom(ctx, slide)
-    spec = slide.get("image")
-    card_x, card_w = grid.span(1, 10) if spec else grid.span(2, 8)
-    text_w = (card_w - 2 * PAD) * (3 if spec else 5) // 5 - (inches(0.2) if spec else 0)
-    header_h = AVATAR
-    room = bottom - top - 2 * PAD - header_h - inches(0.3)
-    for size in sizes_between(ctx.size("body") + 4, HARD_FLOOR["body"]):
-        text_h = ctx.measure.height(_text(ctx, slide["text"], size), text_w)
-        if text_h <= room:
-            break
-    else:
-        ctx.overflow(slide, "text", f"the post needs {text_h / 914_400:.1f} in where {room / 914_400:.1f} in fit")
+    top, bottom = (head.box.bottom if head else ctx.grid.top) + inches(0.35), body_bottom(ctx, slide)
+    fitted = _fit(ctx, slide, bottom - top)
+    if fitted is None:
         return []
+    (card_x, card_w), text_w, size, text_h = fitted
+    spec = slide.get("image")
     body_h = max(text_h, inches(2.4) if spec else 0)
-    card_h = 2 * PAD + header_h + inches(0.3) + body_h
+    card_h = 2 * PAD + AVATAR + inches(0.3) + body_h
     card = Box(card_x, top + max(0, (bottom - top - card_h) // 3), card_w, card_h)
     shapes = [Rect(card, fill=ctx.colors["surface"], rounded=True, name="Post card"),
-              *_header(ctx, slide, Box(card.x + PAD, card.y + PAD, card.w - 2 * PAD, header_h)),
-              TextBox(Box(card.x + PAD, card.y + PAD + header_h + inches(0.3), text_w, text_h),
+              *_header(ctx, slide, Box(card.x + PAD, card.y + PAD, card.w - 2 * PAD, AVATAR)),
+              TextBox(Box(card.x + PAD, card.y + PAD + AVATAR + inches(0.3), text_w, text_h),
                       tuple(_text(ctx, slide["text"], size)), name="Post text")]
     if spec:
         x = card.x + PAD + text_w + inches(0.3)
-        region = Box(x, card.y + PAD + header_h + inches(0.3), card.right - PAD - x, body_h)
+        region = Box(x, card.y + PAD + AVATAR + inches(0.3), card.right - PAD - x, body_h)
         shapes += place_image(ctx, slide, spec, region, fit="contain")
-    return [SlidePlan(slide.id, slide.layout, title, (*([head] if head else []), *shapes, *source_box(ctx, slide)),
-                      slide.get("notes", ""))]
+    return [SlidePlan(slide.id, slide.layout, title, (*accent_bar(ctx), *([head] if head else []), *shapes,
+                                                     *source_box(ctx, slide)), slide.get("notes", ""))]
+
+
+def _fit(ctx: Ctx, slide: Slide, height: int):
+    """The card's columns, the text's width, size and height: a card of 8 columns (10 with a picture),
+    widened to the full grid before the text goes below the body floor; None (reported) if nothing fits."""
+    spec, grid = slide.get("image"), ctx.grid
+    room = height - 2 * PAD - AVATAR - inches(0.3)
+    spans = ((1, 10), (0, 12)) if spec else ((2, 8), (1, 10), (0, 12))
+    for start, count in spans:
+        card_x, card_w = grid.span(start, count)
+        text_w = (card_w - 2 * PAD) * (3 if spec else 5) // 5 - (inches(0.2) if spec else 0)
+        for size in sizes_between(ctx.size("body") + 4, HARD_FLOOR["body"]):
+            text_h = ctx.measure.height(_text(ctx, slide["text"], size), text_w)
+            if text_h <= room:
+                return (card_x, card_w), text_w, size, text_h
+    ctx.overflow(slide, "text", f"the post needs {text_h / 914_400:.1f} in where {room / 914_400:.1f} in fit")
+    return None
 
 
 def _header(ctx: Ctx, slide: Slide, box: Box) -> list:

@@ -12,20 +12,37 @@ DOT = inches(0.75)
 ROW_GAP = inches(0.45)
 
 
-def _rows(count: int) -> list[list[int]]:
-    """Step indexes per row: one row up to five steps, else two rows (the first the longer)."""
-    if count <= 5:
-        return [list(range(count))]
+def _arrangements(count: int) -> list[list[list[int]]]:
+    """Step indexes per row, in order of preference: one row (up to five steps), then two rows."""
+    one = [list(range(count))]
     first = (count + 1) // 2
-    return [list(range(first)), list(range(first, count))]
+    two = [list(range(first)), list(range(first, count))]
+    return ([one] if count <= 5 else []) + ([two] if count >= 3 else [])
 
 
 def _paras(ctx: Ctx, step, size: float) -> list[Para]:
-    paras = [Para((ctx.run(step["title"], size, heading=True, bold=True),))]
-    if step.get("text"):
-        paras.append(ctx.para(step["text"], max(HARD_FLOOR["body"], size - 4), color=ctx.colors["muted"],
+    """A step's words: a bold heading over muted detail, or, alone, the step in regular weight."""
+    detail = step.get("text")
+    paras = [Para((ctx.run(step["title"], size, heading=True, bold=bool(detail)),))]
+    if detail:
+        paras.append(ctx.para(detail, max(HARD_FLOOR["body"], size - 4), color=ctx.colors["muted"],
                               space_before=round(size * 0.3)))
     return paras
+
+
+def _fit(ctx: Ctx, steps: list, height: int) -> tuple | None:
+    """Rows, text width, size and height: one row down to the theme's body size, then two rows, then
+    either down to the floor."""
+    floor, least = ctx.size("body_min"), HARD_FLOOR["body"]
+    tries = [(rows, low) for low in (floor, least) for rows in _arrangements(len(steps))]
+    for rows, low in tries:
+        width = min(w for _, w in ctx.grid.split(max(len(r) for r in rows))) - inches(0.1)
+        room = (height - (len(rows) - 1) * ROW_GAP) // len(rows) - DOT - inches(0.25)
+        for size in sizes_between(ctx.size("body") - 4, low):
+            text_h = max(ctx.measure.height(_paras(ctx, s, size), width) for s in steps)
+            if text_h <= room:
+                return rows, size, text_h
+    return None
 
 
 def plan_steps(slide: Slide, ctx: Ctx) -> list[SlidePlan]:
@@ -34,18 +51,13 @@ def plan_steps(slide: Slide, ctx: Ctx) -> list[SlidePlan]:
         return []
     head, top = titled
     bottom = body_bottom(ctx, slide)
-    steps, rows = slide["steps"], _rows(len(slide["steps"]))
-    widest = max(len(r) for r in rows)
-    width = min(w for _, w in ctx.grid.split(widest)) - inches(0.1)
-    room = (bottom - top - (len(rows) - 1) * ROW_GAP) // len(rows) - DOT - inches(0.25)
-    for size in sizes_between(ctx.size("body") - 2, HARD_FLOOR["body"]):
-        text_h = max(ctx.measure.height(_paras(ctx, s, size), width) for s in steps)
-        if text_h <= room:
-            break
-    else:
-        ctx.overflow(slide, "steps", f"a step needs {text_h / 914_400:.1f} in where {room / 914_400:.1f} in fit "
-                     f"even at {size:g} pt")
+    steps = slide["steps"]
+    fitted = _fit(ctx, steps, bottom - top)
+    if fitted is None:
+        ctx.overflow(slide, "steps", f"the steps do not fit in one or two rows even at {HARD_FLOOR['body']:g} pt")
         return []
+    rows, size, text_h = fitted
+    widest = max(len(r) for r in rows)
     row_h = DOT + inches(0.25) + text_h
     y = top + max(0, (bottom - top - len(rows) * row_h - (len(rows) - 1) * ROW_GAP) // 3)
     shapes = []

@@ -1,0 +1,91 @@
+"""Footers, slide numbers and logos repeated slide after slide: set aside (deckbuilder draws them from the theme)
+and named in the report so the theme can say them once."""
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .found import DeckFound, PictureShape, TextShape
+
+EDGE = 0.2  # the top and bottom fifth of the slide, where footers and numbers sit
+LOGO_AREA = 0.06  # a logo covers less than this share of the slide
+MIN_REPEATS = 3
+
+
+@dataclass
+class Chrome:
+    """What was set aside: footer lines (and on how many slides), whether slide numbers were, logo pictures."""
+
+    footers: dict[str, int] = field(default_factory=dict)
+    numbers: int = 0
+    logos: list[PictureShape] = field(default_factory=list)  # one shape per distinct logo, for the register
+    logo_slides: dict[int, int] = field(default_factory=dict)  # id(first shape) -> slides it is on
+
+
+def set_aside(deck: DeckFound) -> Chrome:
+    """Mark footers, slide numbers and repeated logos as chrome (their text is not slide text)."""
+    chrome = Chrome()
+    repeated = _repeated_texts(deck)
+    for slide in deck.slides:
+        for shape in slide.texts:
+            kind = _chrome_kind(shape, slide.number, repeated, deck.height)
+            if not kind:
+                continue
+            for para in shape.paras:
+                para.placed = para.placed or "chrome"
+            if kind == "number":
+                chrome.numbers += 1
+            else:
+                chrome.footers[shape.text] = chrome.footers.get(shape.text, 0) + 1
+    _logos(deck, chrome)
+    return chrome
+
+
+def _key(shape: TextShape) -> str:
+    return re.sub(r"\d+", "#", " ".join(shape.text.split()).lower())
+
+
+def _near_edge(shape: TextShape, height: int) -> bool:
+    return shape.box.y >= height * (1 - EDGE) or shape.box.bottom <= height * EDGE
+
+
+def _repeated_texts(deck: DeckFound) -> set[str]:
+    """Texts found near the top or bottom edge of at least three slides, in the same place."""
+    seen: dict[tuple[str, int, int], set[int]] = defaultdict(set)
+    for slide in deck.slides:
+        for shape in slide.texts:
+            if shape.role != "title" and shape.text and _near_edge(shape, deck.height):
+                seen[(_key(shape), shape.box.x // 200_000, shape.box.y // 200_000)].add(slide.number)
+    return {key for key, slides in seen.items() if len(slides) >= MIN_REPEATS}
+
+
+def _chrome_kind(shape: TextShape, number: int, repeated: set[str], height: int) -> str:
+    """'number', 'footer' or '' (slide text)."""
+    if shape.role == "number" or any(r.field == "slidenum" for p in shape.paras for r in p.runs):
+        return "number"
+    if shape.role == "footer" or (shape.role == "date" and number > 1):
+        return "footer"
+    key = (_key(shape), shape.box.x // 200_000, shape.box.y // 200_000)
+    if key in repeated:
+        return "number" if re.fullmatch(r"[#\s/]+", key[0]) else "footer"
+    return ""
+
+
+def _logos(deck: DeckFound, chrome: Chrome) -> None:
+    """Small pictures with the same bytes on at least three slides: a logo the theme should carry."""
+    by_hash: dict[str, list[PictureShape]] = defaultdict(list)
+    slides_of: dict[str, set[int]] = defaultdict(set)
+    for slide in deck.slides:
+        for pic in slide.pictures:
+            if pic.box.w * pic.box.h < deck.area * LOGO_AREA:
+                digest = hashlib.sha256(pic.blob).hexdigest()
+                by_hash[digest].append(pic)
+                slides_of[digest].add(slide.number)
+    for digest, pictures in by_hash.items():
+        if len(slides_of[digest]) >= MIN_REPEATS:
+            for pic in pictures:
+                pic.role = "logo"
+            chrome.logos.append(pictures[0])
+            chrome.logo_slides[id(pictures[0])] = len(slides_of[digest])

@@ -1,0 +1,99 @@
+"""The last touches on each outline slide: its source line, the text and links it could not show (into the
+notes, said in the report), what the slide held that cannot be represented, and a check against the schema."""
+from __future__ import annotations
+
+from .credits import SOURCE_FORM
+from .story import slide_problems
+from .text import LIMITS, pieces
+from .work import Work
+
+MAX_NOTES = 20_000
+
+
+def source_line(work: Work) -> None:
+    """A 'Source: …' line on its own becomes the slide's source (shown small at its foot)."""
+    for shape in work.bodies:
+        live = shape.live
+        match = SOURCE_FORM.fullmatch(live[0].text) if len(live) == 1 else None
+        if match and not work.source and len(match["rest"]) <= LIMITS["source"]:
+            live[0].take()
+            work.source = match["rest"].strip()
+
+
+def oddities(work: Work) -> None:
+    """Say what the slide held that deckbuilder cannot show (SmartArt, video, embedded objects, animations);
+    any text they hold goes to the notes."""
+    for odd in work.slide.oddities:
+        detail = f" ({odd.detail})" if odd.detail else ""
+        if odd.kind == "SmartArt graphic":
+            work.note(f"the SmartArt graphic '{odd.name}'{detail} became points: redraw it as steps or columns "
+                      "if it was a process or a comparison")
+            continue
+        text = [p.take("notes") for p in odd.paras if p.text and not p.placed]
+        moved = "; its text is in the notes" if text else ""
+        if odd.kind in ("video", "audio"):
+            moved += "; link to it from the notes, or show it from another file"
+        work.to_notes.extend(text)
+        work.note(f"{_article(odd.kind)} {odd.kind} '{odd.name}'{detail} cannot be imported{moved}")
+    if work.slide.animations:
+        work.note(f"{work.slide.animations} animation effect(s) were not kept: deckbuilder slides are static")
+
+
+def _article(word: str) -> str:
+    return "an" if word[:1].lower() in "aeiou" else "a"
+
+
+def checked(fields: dict, work: Work) -> dict:
+    """The slide as the schema accepts it; a slide that would not load becomes points holding all its text."""
+    problems = slide_problems({"id": "x", **fields})
+    if not problems:
+        return fields
+    work.note(f"the slide could not be a {fields['layout']} slide ({problems[0]}): its text became points")
+    texts = [t for t in _strings(fields) if t not in (fields.get("layout"), fields.get("title"))]
+    items = [piece for t in texts for piece in pieces(t, LIMITS["bullet"])] or ["(no text)"]
+    title = fields.get("title") or f"Slide {work.number}"
+    return {"layout": "bullets", "title": pieces(title, LIMITS["title"])[0], "bullets": items,
+            **({"image": fields["image"]} if isinstance(fields.get("image"), str) else {})}
+
+
+def _strings(value) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for k, v in value.items() if k not in ("image", "type", "side") for s in _strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return []
+
+
+def finish(fields: dict, work: Work, first: bool = True) -> None:
+    """Add the source line, the leftover text, the links and the original notes; keep a hidden slide hidden."""
+    if work.source and fields["layout"] not in ("title", "section", "closing", "image") and "source" not in fields:
+        fields["source"] = work.source
+        work.source = ""
+    leftover = [p for p in work.slide.all_paras() if not p.placed]
+    if leftover:
+        work.note(f"{len(leftover)} line(s) have no place in the {fields['layout']} layout and were moved to the "
+                  f"notes, starting '{leftover[0].text[:40]}'")
+        work.to_notes.extend(p.take("notes") for p in leftover)
+    links = [(text, url) for p in work.slide.all_paras() if p.placed == "slide" for text, url in p.links]
+    if links and first:
+        work.note(f"{len(links)} link(s) are listed in the notes: outline text carries no links")
+    notes = _notes(work.slide.notes if first else "", work.to_notes, links if first else [])
+    work.to_notes = []
+    if notes:
+        fields["notes"] = notes if len(notes) <= MAX_NOTES else notes[:MAX_NOTES]
+        if len(notes) > MAX_NOTES:
+            work.note(f"the notes have {len(notes):,} characters; the first {MAX_NOTES:,} were kept")
+    if work.slide.hidden:
+        fields["hidden"] = True
+        work.note("the slide was hidden in the original: it is kept with hidden: true")
+
+
+def _notes(original: str, moved: list[str], links: list[tuple[str, str]]) -> str:
+    parts = [original] if original else []
+    if moved:
+        parts.append("From the original slide:\n" + "\n".join(f"- {line}" for line in moved))
+    if links:
+        parts.append("Links on the original slide:\n" + "\n".join(f"- {t}: {u}" for t, u in links))
+    return "\n\n".join(parts)

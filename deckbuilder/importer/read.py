@@ -1,0 +1,349 @@
+"""Reading a .pptx into found.py's plain records: the only importer module that imports python-pptx, and only
+to read (writing decks stays in deckbuilder/render/, the one place that writes with python-pptx)."""
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+from typing import Callable
+
+from lxml import etree
+from pptx import Presentation
+from pptx.exc import PackageNotFoundError
+from pptx.oxml.ns import qn
+
+from ..errors import Loc, fail
+from ..layout.ir import Box
+from ..source import display_path
+from .diagrams import data_rel_id, diagram_paras
+from .found import ChartShape, DeckFound, Oddity, PictureShape, SlideFound, TableShape, TextShape, clean
+from .paragraphs import paragraphs, texts_in
+
+Place = Callable[[int, int, int, int], Box]  # child coordinates -> slide coordinates
+ROLES = {"title": "title", "ctrTitle": "title", "subTitle": "subtitle", "body": "body", "obj": "body",
+         "dt": "date", "ftr": "footer", "hdr": "footer", "sldNum": "number"}
+URI_TABLE = "http://schemas.openxmlformats.org/drawingml/2006/table"
+URI_CHART = "http://schemas.openxmlformats.org/drawingml/2006/chart"
+URI_DIAGRAM = "http://schemas.openxmlformats.org/drawingml/2006/diagram"
+URI_OLE = "http://schemas.openxmlformats.org/presentationml/2006/ole"
+ADEC = "http://schemas.microsoft.com/office/drawing/2017/decorative"
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+MEDIA = {"videoFile": "video", "quickTimeFile": "video", "audioFile": "audio", "wavAudioFile": "audio"}
+QUOTES = "“\"‘'«„—–-"  # a quotation or an attribution is not a title
+P14_MEDIA = "{http://schemas.microsoft.com/office/powerpoint/2010/main}media"
+
+
+def read_deck(path: Path) -> DeckFound:
+    """Everything deckbuilder can use from a .pptx, and a record of what it cannot.
+
+    Raises BuildError('file-not-found' or 'not-a-deck') when the file cannot be opened as a deck."""
+    shown = display_path(Path(path))
+    if not Path(path).is_file():
+        raise fail("file-not-found", f"{shown} does not exist", Loc(shown), hint="give the path of a .pptx file")
+    try:
+        prs = Presentation(str(path))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError, etree.XMLSyntaxError) as exc:
+        raise fail("not-a-deck", f"{shown} cannot be read as a PowerPoint deck ({exc})", Loc(shown),
+                   hint="save it as .pptx (PowerPoint 2007 or later); for .ppt or .odp, convert it first, e.g. "
+                        "soffice --headless --convert-to pptx FILE") from None
+    width, height = prs.slide_width or 9_144_000, prs.slide_height or 6_858_000
+    core = prs.core_properties
+    slides = [_slide(n, s, height) for n, s in enumerate(prs.slides, start=1)]
+    transitions = sum(1 for s in prs.slides if _has_transition(s._element))
+    return DeckFound(Path(path).name, width, height, slides, clean(core.title or ""), clean(core.subject or ""),
+                     clean(core.author or ""), transitions)
+
+
+def _has_transition(element) -> bool:
+    """Whether the slide has a transition effect (LibreOffice writes empty transitions on every slide)."""
+    return any(len(t) or t.get("advTm") for t in element.iter(qn("p:transition")))
+
+
+def _slide(number: int, slide, height: int) -> SlideFound:
+    found = SlideFound(number, slide.slide_layout.name or "", hidden=slide._element.get("show") in ("0", "false"))
+    types = {ph.get("type") for ph in slide._element.iter(qn("p:ph"))}
+    found.cover = bool(types & {"ctrTitle", "subTitle"}) or "title slide" in found.layout.lower()
+    links = _links(slide.part)
+    identity: Place = lambda x, y, w, h: Box(int(x), int(y), int(w), int(h))  # noqa: E731
+    for shape in slide.shapes:
+        _shape(shape, found, links, identity, slide.part, grouped=False)
+    _unread_elements(slide.shapes._spTree, found)
+    _pick_title(found, height)
+    found.notes = _notes(slide)
+    found.animations = len(slide._element.findall(".//" + qn("p:timing") + "//" + qn("p:cTn") + "[@presetClass]"))
+    background = slide._element.find(qn("p:cSld") + "/" + qn("p:bg") + "//" + qn("a:blip"))
+    if background is not None:
+        found.oddities.append(Oddity("background picture", "slide background"))
+    return found
+
+
+def _links(part) -> Callable[[str], str | None]:
+    def resolve(rid: str) -> str | None:
+        rel = part.rels.get(rid) if hasattr(part.rels, "get") else None
+        if rel is None or not rel.is_external:
+            return None
+        return rel.target_ref
+    return resolve
+
+
+def _box(shape, place: Place) -> Box:
+    try:
+        x, y, w, h = shape.left, shape.top, shape.width, shape.height
+    except (AttributeError, ValueError):
+        x = y = w = h = None
+    return place(x or 0, y or 0, w or 0, h or 0)
+
+
+def _shape(shape, found: SlideFound, links, place: Place, part, grouped: bool) -> None:
+    tag = shape._element.tag
+    if tag == qn("p:grpSp"):
+        _group(shape, found, links, place, part)
+    elif tag == qn("p:pic"):
+        _picture(shape, found, place, part)
+    elif tag == qn("p:graphicFrame"):
+        _frame(shape, found, links, place, part)
+    elif tag == qn("p:cxnSp"):
+        found.plain_shapes.append("line")
+    elif tag == qn("p:sp"):
+        _text_shape(shape, found, links, place, part, grouped)
+    else:
+        found.oddities.append(Oddity("shape deckbuilder cannot read", shape.name or tag.split("}")[-1],
+                                     paras=texts_in(shape._element)))
+
+
+def _group(group, found: SlideFound, links, place: Place, part) -> None:
+    xfrm = group._element.find(qn("p:grpSpPr") + "/" + qn("a:xfrm"))
+    inner = place
+    if xfrm is not None:
+        off, ext = xfrm.find(qn("a:off")), xfrm.find(qn("a:ext"))
+        ch_off, ch_ext = xfrm.find(qn("a:chOff")), xfrm.find(qn("a:chExt"))
+        if None not in (off, ext, ch_off, ch_ext):
+            ox, oy, ew, eh = (int(off.get("x")), int(off.get("y")), int(ext.get("cx")), int(ext.get("cy")))
+            cx, cy, cw, chh = (int(ch_off.get("x")), int(ch_off.get("y")), int(ch_ext.get("cx")) or 1,
+                               int(ch_ext.get("cy")) or 1)
+
+            def inner(x, y, w, h, sx=ew / cw, sy=eh / chh):
+                return place(ox + (x - cx) * sx, oy + (y - cy) * sy, w * sx, h * sy)
+    for child in group.shapes:
+        _shape(child, found, links, inner, part, grouped=True)
+    _unread_elements(group._element, found)
+
+
+def _unread_elements(tree, found: SlideFound) -> None:
+    """What python-pptx does not list as shapes: ink, and content written for newer PowerPoint only."""
+    for child in tree:
+        if child.tag == qn("p:contentPart"):
+            found.oddities.append(Oddity("ink drawing", "ink"))
+        elif child.tag == f"{{{MC}}}AlternateContent":
+            fallback = child.find(f"{{{MC}}}Fallback")
+            found.oddities.append(Oddity("content only newer PowerPoint shows (e.g. an equation, a 3D model or a "
+                                         "zoom)", "alternate content",
+                                         paras=texts_in(fallback if fallback is not None else child)))
+
+
+def _text_shape(shape, found: SlideFound, links, place: Place, part, grouped: bool) -> None:
+    ph = shape._element.find(".//" + qn("p:nvPr") + "/" + qn("p:ph"))
+    role = "text"
+    if ph is not None:
+        role = ROLES.get(ph.get("type") or "obj", "body")
+    body = shape._element.find(qn("p:txBody"))
+    paras = paragraphs(body, links, listed_by_default=role == "body")
+    _picture_fill(shape, found, place, part)
+    if not any(p.text for p in paras):
+        if ph is None and shape._element.find(qn("p:nvSpPr") + "/" + qn("p:cNvSpPr")).get("txBox") != "1":
+            found.plain_shapes.append(_plain_kind(shape))
+        return
+    kind = "placeholder" if ph is not None else "group" if grouped else \
+        "text box" if shape._element.find(qn("p:nvSpPr") + "/" + qn("p:cNvSpPr")).get("txBox") == "1" else "shape"
+    found.texts.append(TextShape(shape.name or "", _box(shape, place), paras, role, kind))
+
+
+def _plain_kind(shape) -> str:
+    geom = shape._element.find(qn("p:spPr") + "/" + qn("a:prstGeom"))
+    if geom is not None:
+        return geom.get("prst", "shape")
+    return "freeform" if shape._element.find(qn("p:spPr") + "/" + qn("a:custGeom")) is not None else "shape"
+
+
+def _picture_fill(shape, found: SlideFound, place: Place, part) -> bool:
+    """A shape filled with a picture: the picture is taken as a picture of the slide."""
+    blip = shape._element.find(qn("p:spPr") + "/" + qn("a:blipFill") + "/" + qn("a:blip"))
+    rid = blip.get(qn("r:embed")) if blip is not None else None
+    if not rid:
+        return False
+    try:
+        image_part = part.related_part(rid)
+        blob, ext = image_part.blob, image_part.partname.ext
+    except (KeyError, AttributeError):
+        return False
+    alt = shape._element.find(".//" + qn("p:cNvPr")).get("descr", "")
+    found.pictures.append(PictureShape(shape.name or "", _box(shape, place), blob, ext.lower(), clean(alt)))
+    return True
+
+
+def _picture(pic, found: SlideFound, place: Place, part) -> None:
+    c_nv_pr = pic._element.find(".//" + qn("p:cNvPr"))
+    name = pic.name or "picture"
+    media = _media(pic)
+    if media:
+        found.oddities.append(Oddity(media[0], name, media[1], texts_in(c_nv_pr) if c_nv_pr is not None else []))
+        return
+    try:
+        image = pic.image
+        blob, ext = image.blob, image.ext
+    except (AttributeError, KeyError, ValueError):
+        link = pic._element.find(".//" + qn("a:blip"))
+        rid = link.get(qn("r:link")) if link is not None else None
+        target = part.rels[rid].target_ref if rid and rid in part.rels else ""
+        found.oddities.append(Oddity("linked picture (the file is not inside the deck)", name, target))
+        return
+    found.pictures.append(PictureShape(name, _box(pic, place), blob, ext.lower(), clean(c_nv_pr.get("descr", "")),
+                                       _decorative(c_nv_pr), *_crop(pic)))
+
+
+def _media(pic) -> tuple[str, str] | None:
+    """('video' or 'audio', the linked file or address) for a media shape, else None."""
+    nv_pr = pic._element.find(qn("p:nvPicPr") + "/" + qn("p:nvPr"))
+    if nv_pr is None:
+        return None
+    for child in nv_pr:
+        local = child.tag.split("}")[-1]
+        if local in MEDIA:
+            rid = child.get(qn("r:link")) or child.get(qn("r:embed"))
+            rel = pic.part.rels.get(rid) if rid and hasattr(pic.part.rels, "get") else None
+            return MEDIA[local], rel.target_ref if rel is not None and rel.is_external else "embedded in the deck"
+    if nv_pr.find(".//" + P14_MEDIA) is not None:
+        return "video", "embedded in the deck"
+    return None
+
+
+def _decorative(c_nv_pr) -> bool:
+    return any(el.get("val") in ("1", "true") for el in c_nv_pr.iter(f"{{{ADEC}}}decorative"))
+
+
+def _crop(pic) -> tuple[tuple[float, float], bool]:
+    """The centre of the part of the picture shown (as fractions), and whether the deck crops it."""
+    rect = pic._element.find(qn("p:blipFill") + "/" + qn("a:srcRect"))
+    if rect is None:
+        return (0.5, 0.5), False
+    l, t, r, b = (int(rect.get(k, "0")) / 100_000 for k in ("l", "t", "r", "b"))
+    if not any((l, t, r, b)):
+        return (0.5, 0.5), False
+    centre = (min(max((l + 1 - r) / 2, 0.0), 1.0), min(max((t + 1 - b) / 2, 0.0), 1.0))
+    return (round(centre[0], 2), round(centre[1], 2)), True
+
+
+def _frame(frame, found: SlideFound, links, place: Place, part) -> None:
+    data = frame._element.find(qn("a:graphic") + "/" + qn("a:graphicData"))
+    uri = data.get("uri") if data is not None else ""
+    name = frame.name or "graphic"
+    if uri == URI_CHART:
+        _chart(frame, found, place)
+    elif uri == URI_TABLE:
+        _table(frame, found, links, place)
+    elif uri == URI_DIAGRAM:
+        _smartart(frame, data, found, place, part)
+    elif uri == URI_OLE:
+        ole = data.find(".//" + qn("p:oleObj"))
+        prog = ole.get("progId", "") if ole is not None else ""
+        found.oddities.append(Oddity("embedded object", name, prog, texts_in(data)))
+    else:
+        found.oddities.append(Oddity("graphic deckbuilder cannot read", name, uri or "", texts_in(data)))
+
+
+def _chart(frame, found: SlideFound, place: Place) -> None:
+    try:
+        chart = frame.chart
+        kind = chart.chart_type.name if chart.chart_type is not None else "UNKNOWN"
+        plots = list(chart.plots)
+        categories = _categories(plots[0]) if plots else []
+        series = [(clean(s.name or ""), list(s.values)) for plot in plots for s in plot.series]
+        title = None
+        if chart.has_title and chart.chart_title.has_text_frame:
+            title = next((p for p in paragraphs(chart.chart_title.text_frame._txBody, lambda rid: None) if p.text),
+                         None)
+        codes = chart._chartSpace.xpath(".//c:dLbls/c:numFmt/@formatCode") + \
+            chart._chartSpace.xpath(".//c:val//c:formatCode/text()")
+    except (AttributeError, KeyError, ValueError, NotImplementedError, IndexError) as exc:
+        found.oddities.append(Oddity("chart deckbuilder cannot read", frame.name or "chart", str(exc)))
+        return
+    percent, unit = _number_format(codes[0] if codes else "")
+    found.charts.append(ChartShape(frame.name or "chart", _box(frame, place), kind, categories, series, title,
+                                   percent, unit))
+
+
+def _number_format(code: str) -> tuple[bool, str]:
+    """Whether values show as percentages (0.5 as 50%), and a unit written after them ('#,##0"teams"')."""
+    quoted = re.findall(r'"([^"]*)"', code)
+    bare = re.sub(r'"[^"]*"', "", code)
+    return "%" in bare, (quoted[-1].strip() if quoted and code.rstrip().endswith('"') else "")
+
+
+def _categories(plot) -> list[str]:
+    cats = plot.categories
+    levels = getattr(cats, "depth", 1)
+    if levels > 1:
+        return [" / ".join(clean(str(part)) for part in label) for label in cats.flattened_labels]
+    return [clean(str(c)) for c in cats]
+
+
+def _table(frame, found: SlideFound, links, place: Place) -> None:
+    table = frame.table
+    rows, merged = [], False
+    for row in table.rows:
+        cells = []
+        for cell in row.cells:
+            merged = merged or cell.is_merge_origin or cell.is_spanned
+            cells.append([] if cell.is_spanned else paragraphs(cell._tc.txBody, links))
+        rows.append(cells)
+    found.tables.append(TableShape(frame.name or "table", _box(frame, place), rows, merged))
+
+
+def _smartart(frame, data, found: SlideFound, place: Place, part) -> None:
+    rid = data_rel_id(data)
+    try:
+        paras = diagram_paras(part.related_part(rid).blob) if rid else []
+    except (KeyError, ValueError, SyntaxError) as exc:
+        found.oddities.append(Oddity("SmartArt graphic deckbuilder cannot read", frame.name or "SmartArt",
+                                     str(exc)))
+        return
+    found.oddities.append(Oddity("SmartArt graphic", frame.name or "SmartArt", f"{len(paras)} text items"))
+    if paras:
+        found.texts.append(TextShape(frame.name or "SmartArt", _box(frame, place), paras, "body", "SmartArt"))
+
+
+def _notes(slide) -> str:
+    """The speaker notes: the notes page's body, or (LibreOffice writes plain text boxes) every text on it but
+    the slide image, number, header, footer and date."""
+    if not slide.has_notes_slide:
+        return ""
+    lines = []
+    for shape in slide.notes_slide.shapes:
+        ph = shape._element.find(".//" + qn("p:nvPr") + "/" + qn("p:ph"))
+        if ph is not None and ph.get("type") in ("sldImg", "sldNum", "hdr", "ftr", "dt"):
+            continue
+        body = shape._element.find(qn("p:txBody"))
+        lines += [clean("".join(r.text for r in p.runs)) for p in paragraphs(body, lambda rid: None)]
+    return clean("\n".join(lines), lines=True).strip()
+
+
+def _pick_title(found: SlideFound, height: int) -> None:
+    """One title per slide. LibreOffice marks every text of some decks as a title: the topmost short one wins.
+    Decks made of loose text boxes have none: a short plain line at the top, above the rest, is taken as it."""
+    titles = [t for t in found.texts if t.role == "title" and t.text]
+    if len(titles) > 1:
+        short = [t for t in titles if len(t.text) <= 150] or titles
+        best = min(short, key=lambda t: (t.box.y, t.box.x))
+        for t in titles:
+            if t is not best:
+                t.role = "text"
+    elif not titles:
+        texts = [t for t in found.texts if t.text and t.role in ("text", "body")]
+        top = min(texts, key=lambda t: (t.box.y, t.box.x), default=None)
+        paras = [p for p in top.paras if p.text] if top else []
+        others = [t.box for t in texts if t is not top] + \
+            [x.box for x in (*found.pictures, *found.charts, *found.tables)]
+        if top is not None and len(paras) == 1 and not paras[0].listed and len(paras[0].text) <= 120 and \
+                paras[0].text[:1] not in QUOTES and \
+                top.box.y < height * 0.25 and others and all(b.y >= top.box.bottom - height * 0.02 for b in others):
+            top.role = "title"

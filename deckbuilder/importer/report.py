@@ -1,0 +1,103 @@
+"""ImportReport: what an import wrote, what needs a person's attention, and how much of the text came across."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..source import display_path
+
+
+@dataclass(frozen=True)
+class Attention:
+    """One thing to check or finish by hand; `slide` is the original deck's slide number (None: the deck)."""
+
+    slide: int | None
+    message: str
+
+    def line(self, titles: dict[int, str]) -> str:
+        if self.slide is None:
+            return f"deck: {self.message}"
+        title = titles.get(self.slide, "")
+        shown = f' "{title[:50]}{"…" if len(title) > 50 else ""}"' if title else ""
+        return f"slide {self.slide}{shown}: {self.message}"
+
+
+@dataclass(frozen=True)
+class SlideRecord:
+    """Where one slide of the original deck went: the outline slides (ids and layouts) made from it."""
+
+    number: int
+    title: str
+    ids: tuple[str, ...]
+    layouts: tuple[str, ...]
+
+
+@dataclass
+class ImportReport:
+    """The result of `import_deck`: files written, register entries added, attention items, text carried."""
+
+    source: Path
+    story: Path
+    register: Path
+    slides: list[SlideRecord] = field(default_factory=list)
+    pictures: list[Path] = field(default_factory=list)  # files written
+    entries: list[str] = field(default_factory=list)  # register keys added
+    reused: list[str] = field(default_factory=list)  # register keys the deck's pictures already had
+    todo: dict[str, list[str]] = field(default_factory=dict)  # key -> the fields left TODO
+    attention: list[Attention] = field(default_factory=list)
+    footers: dict[str, int] = field(default_factory=dict)  # footer lines set aside -> on how many slides
+    chars_total: int = 0  # characters of slide text in the deck (not counting footers and slide numbers)
+    chars_carried: int = 0  # of those, the ones now in the outline or the register
+    chars_in_notes: int = 0  # of those carried, the ones moved into speaker notes
+
+    def note(self, slide: int | None, message: str) -> None:
+        item = Attention(slide, message)
+        if item not in self.attention:
+            self.attention.append(item)
+
+    @property
+    def percent(self) -> float:
+        return 100.0 if not self.chars_total else 100.0 * self.chars_carried / self.chars_total
+
+    @property
+    def outline_slides(self) -> int:
+        return sum(len(s.ids) for s in self.slides)
+
+    def summary(self) -> str:
+        """What the CLI prints: what needs attention first, then what was written, then what to do next."""
+        titles = {s.number: s.title for s in self.slides}
+        lines = []
+        if self.attention:
+            lines.append(f"What needs attention ({len(self.attention)}):")
+            ordered = sorted(self.attention, key=lambda a: (a.slide is not None, a.slide or 0))
+            lines += [f"  {a.line(titles)}" for a in ordered]
+        else:
+            lines.append("Nothing needs attention.")
+        lines.append(self._written())
+        lines.append(self._next())
+        return "\n".join(lines)
+
+    def _written(self) -> str:
+        kinds = Counter(layout for s in self.slides for layout in s.layouts)
+        layouts = ", ".join(f"{name} {n}" for name, n in kinds.most_common())
+        todo = sum(1 for k in self.entries if self.todo.get(k))
+        folders = sorted({display_path(p.parent) + "/" for p in self.pictures})
+        pictures = f"{len(self.pictures)} picture(s) written to {' and '.join(folders)}" if self.pictures else \
+            "no new pictures"
+        pictures += f" ({len(self.reused)} already in the register)" if self.reused else ""
+        notes = f"; {self.chars_in_notes:,} of them moved into speaker notes" if self.chars_in_notes else ""
+        layouts = f" ({layouts})" if layouts else ""
+        return (f"Imported {self.source.name} into {display_path(self.story)}: {len(self.slides)} slide(s) became "
+                f"{self.outline_slides} outline slide(s){layouts}; {pictures}; {len(self.entries)} entr"
+                f"{'y' if len(self.entries) == 1 else 'ies'} added to {display_path(self.register)}"
+                f"{f' ({todo} with TODOs)' if todo else ''}; {self.percent:.1f} % of the text carried over "
+                f"({self.chars_carried:,} of {self.chars_total:,} characters{notes}).")
+
+    def _next(self) -> str:
+        steps = []
+        if any(self.todo.values()):
+            steps.append(f"fill in the TODOs in {display_path(self.register)} (a build refuses those images until "
+                         "then)")
+        steps.append(f"check the slides above, then: deckbuilder build {display_path(self.story)}")
+        return "Next: " + "; ".join(steps) + "."

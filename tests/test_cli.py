@@ -1,0 +1,390 @@
+"""Every command through the CLI runner, on the story-of-hope decks: output, files written and exit codes."""
+from __future__ import annotations
+
+import _thread
+import csv
+import io
+import json
+import queue
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+from PIL import Image
+from pptx import Presentation
+from typer.testing import CliRunner
+
+from deckbuilder.api import Options, build
+from deckbuilder.cli import EXIT_CHECK, EXIT_INPUT, EXIT_OK, app
+from deckbuilder.layout.text import Measurer
+
+ROOT = Path(__file__).resolve().parents[1]
+STORY = ROOT / "decks" / "story-of-hope"
+AUDIENCES = ["commissioners", "funders", "politicians"]
+TIMEOUT_S = 10
+needs_soffice = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+COMMANDS = ["build", "check", "preview", "credits", "layouts", "schema", "new", "diff", "watch", "assets add"]
+
+
+def run(*args: str, **kw):
+    return CliRunner().invoke(app, [str(a) for a in args], **kw)
+
+
+@pytest.fixture
+def here(tmp_path, monkeypatch) -> Path:
+    """Run in an empty temporary folder, so nothing (not even the image cache) is written into the project."""
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+# --- build ---------------------------------------------------------------------------------------------------
+
+
+def test_build_writes_one_deck_per_audience_in_order(here):
+    result = run("build", STORY, "--out", "out")
+    assert result.exit_code == EXIT_OK, result.output
+    lines = result.stdout.splitlines()
+    assert [line.split(":")[0] for line in lines] == [f"built out/story-of-hope-{a}.pptx" for a in AUDIENCES]
+    assert all(" 0 warning(s), talk ≈ " in line for line in lines)
+    for audience in AUDIENCES:
+        assert (here / "out" / f"story-of-hope-{audience}.pptx").read_bytes()[:2] == b"PK"
+
+
+def test_parallel_builds_give_the_decks_of_one_by_one_in_order_with_progress(here):
+    calls: list[tuple[int, int]] = []
+    parallel = build([STORY], Options(write=False), progress=lambda done, total: calls.append((done, total)))
+    in_turn = build([STORY], Options(write=False), Measurer())  # given a measurer: one after the other
+    assert [r.name for r in parallel] == [r.name for r in in_turn] == [f"story-of-hope-{a}" for a in AUDIENCES]
+    assert [r.data for r in parallel] == [r.data for r in in_turn]
+    assert calls == [(0, 3), (1, 3), (2, 3), (3, 3)]
+
+
+def test_build_one_audience_as_json(here):
+    result = run("build", STORY, "--audience", "funders", "--out", "out", "--format", "json")
+    assert result.exit_code == EXIT_OK
+    [report] = json.loads(result.stdout)
+    assert (report["deck"], report["output"], report["diagnostics"]) == \
+        ("story-of-hope-funders", "out/story-of-hope-funders.pptx", [])
+
+
+def test_build_of_a_deck_that_breaks_a_licence_rule_exits_1(here):
+    shutil.copytree(STORY, "decks/story-of-hope")
+    Path("decks/story-of-hope/funders.yaml").write_text("extends: story.yaml\ndeck: {use: fundraising}\n"
+                                                 "slides: [why-not-babies]\n", encoding="utf-8")
+    shutil.copytree(ROOT / "assets", "assets")
+    result = run("build", "decks/story-of-hope/funders.yaml", "--out", "out")
+    assert result.exit_code == EXIT_CHECK, result.output
+    assert "error[noncommercial]" in result.stderr and "held-hands" in result.stderr
+    assert not Path("out/story-of-hope-funders.pptx").exists()
+
+
+# --- check ---------------------------------------------------------------------------------------------------
+
+
+def test_check_passes_every_story_of_hope_deck_and_writes_nothing(here):
+    result = run("check", STORY)
+    assert result.exit_code == EXIT_OK
+    assert result.stdout.splitlines() == [
+        "ok story-of-hope-commissioners: 14 slides, 0 error(s), 0 warning(s)",
+        "ok story-of-hope-funders: 14 slides, 0 error(s), 0 warning(s)",
+        "ok story-of-hope-politicians: 16 slides, 0 error(s), 0 warning(s)",
+    ]
+    assert not list(here.glob("**/*.pptx"))
+
+
+def test_check_as_json_and_strict(here):
+    result = run("check", STORY, "--audience", "funders", "--format", "json", "--strict")
+    assert result.exit_code == EXIT_OK
+    assert [(r["deck"], r["output"], r["diagnostics"]) for r in json.loads(result.stdout)] == \
+        [("story-of-hope-funders", None, [])]
+
+
+def test_strict_fails_on_a_warning(here):
+    Path("brand.yaml").write_text("name: Brand\ncolors: {primary: '#0F5C63'}\nfonts: {heading: Papyrus, body: "
+                                  "Papyrus}\n", encoding="utf-8")
+    Path("talk.yaml").write_text("deck: {title: Hope, theme: brand.yaml}\nslides:\n  - {layout: section, title: "
+                                 "Today}\n", encoding="utf-8")
+    relaxed, strict = run("check", "talk.yaml"), run("check", "talk.yaml", "--strict", "--format", "json")
+    assert (relaxed.exit_code, strict.exit_code) == (EXIT_OK, EXIT_CHECK)
+    assert "warning[font-not-measured]" in relaxed.stderr
+    assert {d["code"] for d in json.loads(strict.stdout)[0]["diagnostics"]} == {"font-not-measured"}
+
+
+@needs_soffice
+def test_check_with_libreoffice_rendering(here):
+    result = run("check", STORY, "--audience", "funders", "--render")
+    assert result.exit_code == EXIT_OK, result.output
+    assert result.stdout == "ok story-of-hope-funders: 14 slides, 0 error(s), 0 warning(s)\n"
+
+
+# --- preview -------------------------------------------------------------------------------------------------
+
+
+@needs_soffice
+def test_preview_writes_a_pdf_a_png_per_slide_and_a_contact_sheet(here):
+    result = run("preview", STORY, "--audience", "politicians", "--out", "shown")
+    assert result.exit_code == EXIT_OK, result.output
+    folder = Path("shown/story-of-hope-politicians")
+    slides = len(Presentation("shown/story-of-hope-politicians.pptx").slides)
+    pngs = sorted(folder.glob("story-of-hope-politicians-[0-9][0-9].png"))
+    assert len(pngs) == slides and slides > 10
+    assert (folder / "story-of-hope-politicians.pdf").read_bytes()[:5] == b"%PDF-"
+    with Image.open(folder / "story-of-hope-politicians-sheet.png") as sheet:
+        assert sheet.width > 1000
+    assert result.stdout == (f"previewed story-of-hope-politicians: {slides} slide PNGs in {folder}/, contact "
+                             f"sheet {folder}/story-of-hope-politicians-sheet.png, PDF "
+                             f"{folder}/story-of-hope-politicians.pdf\n")
+
+
+def test_preview_without_libreoffice_says_how_to_install_it(here):
+    (here / "bin").mkdir()
+    result = run("preview", STORY, "--out", "shown", env={"PATH": str(here / "bin")})
+    assert result.exit_code == EXIT_INPUT
+    assert result.stderr == ("error: LibreOffice (soffice) is not installed; install it with: "
+                             "apt-get install -y libreoffice-impress\n")
+    assert not Path("shown").exists()  # nothing built before saying so
+
+
+# --- credits, layouts, schema --------------------------------------------------------------------------------
+
+
+def test_credits_in_every_format(here):
+    outline = STORY / "funders.yaml"
+    table, markdown, comma, data = (run("credits", outline, "--format", fmt) for fmt in
+                                    ("table", "markdown", "csv", "json"))
+    assert {table.exit_code, markdown.exit_code, comma.exit_code, data.exit_code} == {EXIT_OK}
+    rows = json.loads(data.stdout)
+    assert [r["image"] for r in rows] == ["hope-logo", "together", "balloons"]
+    assert [r["image"] for r in csv.DictReader(io.StringIO(comma.stdout))] == ["hope-logo", "together", "balloons"]
+    assert table.stdout.splitlines()[0].split() == ["image", "credit"]
+    assert "“Balloons rising” by deckbuilder contributors is licensed under CC BY-ND 4.0" in table.stdout
+    assert "[CC BY-ND 4.0](https://creativecommons.org/licenses/by-nd/4.0/)" in markdown.stdout
+
+
+def test_layouts_lists_every_layout_or_one():
+    every, chart, wrong = run("layouts"), run("layouts", "chart"), run("layouts", "chrat")
+    assert every.exit_code == chart.exit_code == EXIT_OK
+    for name in ("title", "bullets", "stat", "chart", "steps", "credits"):
+        assert f"\n{name}\n" in f"\n{every.stdout}"
+    assert chart.stdout.startswith("chart\n") and "\nbullets\n" not in chart.stdout
+    assert wrong.exit_code == EXIT_INPUT and "no layout 'chrat'" in wrong.stderr
+
+
+class Yaml12Loader(yaml.SafeLoader):
+    """Reads YAML as editors' YAML servers do: 2023-11-23 stays text."""
+
+
+Yaml12Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+
+
+def schema_of(kind: str) -> dict:
+    result = run("schema", kind)
+    assert result.exit_code == EXIT_OK
+    schema = json.loads(result.stdout)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return schema
+
+
+def errors(schema: dict, path: Path) -> list[str]:
+    document = yaml.load(path.read_text(encoding="utf-8"), Yaml12Loader)
+    return [error.message for error in jsonschema.Draft202012Validator(schema).iter_errors(document)]
+
+
+@pytest.mark.parametrize("outline", ["story.yaml", *(f"{a}.yaml" for a in AUDIENCES)])
+def test_the_outline_schema_validates_the_story_of_hope_outlines(outline):
+    assert errors(schema_of("outline"), STORY / outline) == []
+
+
+def test_the_outline_schema_catches_a_misspelt_layout(here):
+    Path("bad.yaml").write_text("deck: {title: x}\nslides:\n  - {id: a, layout: bulets, title: T}\n")
+    assert errors(schema_of("outline"), Path("bad.yaml"))
+
+
+def test_the_theme_and_register_schemas_validate_the_sample_files():
+    assert errors(schema_of("theme"), ROOT / "assets" / "brand" / "theme.yaml") == []
+    assert errors(schema_of("register"), ROOT / "assets" / "images.yaml") == []
+
+
+def test_an_unknown_schema():
+    result = run("schema", "slides")
+    assert result.exit_code == EXIT_INPUT
+    assert result.stderr == "error: no schema 'slides'; choose one of: outline, theme, register\n"
+
+
+# --- new, assets add -----------------------------------------------------------------------------------------
+
+
+def test_new_scaffolds_a_story_that_builds(here):
+    made = run("new", "my-talk", "--audiences", "politicians,funders")
+    assert made.exit_code == EXIT_OK
+    assert made.stdout.splitlines() == ["created my-talk/story.yaml", "created my-talk/politicians.yaml",
+                                        "created my-talk/funders.yaml", "next: deckbuilder build my-talk"]
+    built = run("build", "my-talk", "--out", "out")
+    assert built.exit_code == EXIT_OK, built.output
+    assert sorted(p.name for p in Path("out").glob("*.pptx")) == ["my-talk-funders.pptx", "my-talk-politicians.pptx"]
+
+
+def test_assets_add_starts_a_register_entry(here):
+    Path("assets/photos").mkdir(parents=True)
+    Path("assets/images.yaml").write_text("# The image register\n", encoding="utf-8")
+    Image.new("RGB", (60, 40), (200, 120, 40)).save("assets/photos/harbour.jpg")
+    result = run("assets", "add", "assets/photos/harbour.jpg", "--key", "harbour-dawn")
+    assert result.exit_code == EXIT_OK
+    assert result.stdout.startswith("Added 'harbour-dawn' to assets/images.yaml (file: photos/harbour.jpg)\n")
+    entry = yaml.safe_load(Path("assets/images.yaml").read_text(encoding="utf-8"))["harbour-dawn"]
+    assert entry["file"] == "photos/harbour.jpg" and entry["licence"] == "TODO"
+
+
+# --- diff ----------------------------------------------------------------------------------------------------
+
+
+def test_diff_shows_how_the_funders_deck_is_tailored(here):
+    result = run("diff", STORY / "politicians.yaml", STORY / "funders.yaml")
+    assert result.exit_code == EXIT_OK
+    text = result.stdout
+    assert text.startswith("A: story-of-hope-politicians\nB: story-of-hope-funders\n")
+    assert "  use: “public” → “fundraising”\n" in text
+    assert "slides only in B (6):\n  updated-story\n" in text
+    assert "  need-400: text: “We need 400 teams, not 40” → “We need 400 not 40!”\n" in text
+    assert "  babies-numbers: stats: only in A: “60,000 babies leave hospital each year and live in fear, or…”" in text
+
+
+def test_diff_as_json(here):
+    result = run("diff", STORY / "politicians.yaml", STORY / "funders.yaml", "--format", "json")
+    assert result.exit_code == EXIT_OK
+    data = json.loads(result.stdout)
+    assert data["same"] is False and data["moved"] == [{"slide": "conferences", "a": 12, "b": 7}]
+    assert {"slide": "babies-numbers", "field": "stats", "only_b": [],
+            "only_a": ["60,000 babies leave hospital each year and live in fear, or terror"]} in data["items"]
+
+
+def test_diff_of_a_deck_with_itself(here):
+    result = run("diff", STORY / "funders.yaml", STORY / "funders.yaml")
+    assert (result.exit_code, result.stdout.splitlines()[-1]) == (EXIT_OK, "no differences")
+
+
+def test_diff_of_bad_input_exits_2(here):
+    Path("bad.yaml").write_text("extends: story.yaml\n", encoding="utf-8")
+    missing = run("diff", STORY / "funders.yaml", "nope.yaml")
+    broken = run("diff", "bad.yaml", STORY / "funders.yaml")
+    assert missing.exit_code == broken.exit_code == EXIT_INPUT
+    assert missing.stderr.startswith("nope.yaml: error[file-not-found]")
+    assert broken.stderr.startswith("bad.yaml:1:10: error[file-not-found]")
+
+
+# --- watch ---------------------------------------------------------------------------------------------------
+
+TALK = "deck: {title: Hope}\nslides:\n  - {id: a, layout: section, title: %s}\n"
+
+
+def printed() -> str:
+    """What the command running in the CLI runner has printed so far (read from another thread)."""
+    try:
+        return sys.stdout.buffer.getvalue().decode()
+    except (AttributeError, ValueError):  # not (or no longer) the runner's output
+        return ""
+
+
+def interrupt_when(ready) -> threading.Thread:
+    """A thread that presses Ctrl-C once ready() is true, or after TIMEOUT_S."""
+    def wait() -> None:
+        deadline = time.monotonic() + TIMEOUT_S
+        try:
+            while not ready() and time.monotonic() < deadline:
+                time.sleep(0.05)
+        finally:
+            _thread.interrupt_main()
+
+    thread = threading.Thread(target=wait)
+    thread.start()
+    return thread
+
+
+def test_watch_rebuilds_after_a_change_until_interrupted(here):
+    Path("talk.yaml").write_text(TALK % "Today", encoding="utf-8")
+
+    def rebuilt() -> bool:
+        if printed().count("watching") == 1 and "Today" in Path("talk.yaml").read_text(encoding="utf-8"):
+            Path("talk.yaml").write_text(TALK % "Tomorrow", encoding="utf-8")
+        return printed().count("watching") == 2
+
+    helper = interrupt_when(rebuilt)
+    result = run("watch", "talk.yaml", "--out", "out")
+    helper.join()
+    assert result.exit_code == EXIT_OK
+    lines = result.stdout.splitlines()
+    assert [line.split(":")[0] for line in lines] == ["built out/talk.pptx", "watching 2 files (Ctrl-C to stop)",
+                                                      "built out/talk.pptx", "watching 2 files (Ctrl-C to stop)",
+                                                      "stopped watching"]  # 2 files: the outline and the theme
+    assert Presentation("out/talk.pptx").slides[0].shapes.title.text == "Tomorrow"
+
+
+def test_watch_in_a_real_process_reports_an_error_keeps_going_and_stops_on_ctrl_c(here):
+    Path("talk.yaml").write_text(TALK % "Today", encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "deckbuilder", "watch", "talk.yaml", "--out", "out"],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    lines: queue.Queue = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(line) for line in proc.stdout], daemon=True).start()
+
+    def until_watching() -> list[str]:
+        seen = []
+        while not seen or not seen[-1].startswith("watching"):
+            seen.append(lines.get(timeout=TIMEOUT_S).rstrip("\n"))
+        return seen
+
+    try:
+        assert until_watching()[0].startswith("built out/talk.pptx")
+        Path("talk.yaml").write_text((TALK % "Today").replace("title: Today", "titel: Today"), encoding="utf-8")
+        broken = until_watching()
+        assert broken[0].startswith("talk.yaml:3:30: error[unknown-field]")
+        assert broken[1] == "failed talk.yaml: 1 error(s), no deck written"
+        proc.send_signal(signal.SIGINT)
+        assert proc.wait(timeout=TIMEOUT_S) == EXIT_OK
+        assert lines.get(timeout=TIMEOUT_S) == "stopped watching\n"
+    finally:
+        proc.kill()
+
+
+@needs_soffice
+def test_watch_preview_renders_after_a_good_build(here):
+    Path("talk.yaml").write_text(TALK % "Today", encoding="utf-8")
+    helper = interrupt_when(lambda: "watching" in printed())
+    result = run("watch", "talk.yaml", "--out", "out", "--preview")
+    helper.join()
+    assert result.exit_code == EXIT_OK
+    assert "previewed talk: 1 slide PNGs in out/preview/talk/" in result.stdout
+    assert Path("out/preview/talk/talk-01.png").is_file() and Path("out/preview/talk/talk.pdf").is_file()
+
+
+@needs_soffice
+def test_watch_preview_needs_libreoffice_and_says_so_at_once(here):
+    (here / "bin").mkdir()
+    Path("talk.yaml").write_text(TALK % "Today", encoding="utf-8")
+    result = run("watch", "talk.yaml", "--preview", env={"PATH": str(here / "bin")})
+    assert result.exit_code == EXIT_INPUT and "apt-get install -y libreoffice-impress" in result.stderr
+
+
+# --- help ----------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help_with_an_example(command):
+    result = run(*command.split(), "--help")
+    assert result.exit_code == EXIT_OK
+    assert "Example" in result.stdout and f"deckbuilder {command} " in result.stdout
+
+
+def test_the_main_help_lists_every_command():
+    result = run("--help")
+    assert result.exit_code == EXIT_OK and "Example" in result.stdout
+    for command in COMMANDS:
+        assert f"  {command.split()[0]} " in result.stdout
