@@ -33,7 +33,8 @@ def credit_for(entry: ImageEntry, changes: tuple[str, ...] = ()) -> Credit:
     segments: list[Segment] = list(_work(entry))
     if entry.get("copyright"):
         segments.append((f" ({entry.get('copyright')})", None))
-    done = list(changes) + ([entry.get("modifications")] if entry.get("modifications") else [])
+    earlier = entry.get("modifications")
+    done = list(dict.fromkeys([*changes, *([earlier] if earlier else [])]))  # ours, then earlier ones; once each
     if done:
         segments.append((", " + ", ".join(done), None))
     segments.extend(_licence_segments(entry, bool(done)))

@@ -14,13 +14,15 @@ FILE_NAME = re.compile(r"\.(png|jpe?g|gif|svg|webp|tiff?|bmp)$", re.IGNORECASE)
 
 def check_plan(plan: DeckPlan, deck_name: str, diags: Diagnostics) -> None:
     """Report what would make the deck hard to use or read."""
+    scheme = plan.template.colors if plan.template else {}
+    link = scheme.get("hlink") or plan.colors.get("primary", "0000FF")  # links are drawn in the theme's colour
     titles: dict[str, int] = {}
     for number, slide in enumerate(plan.slides, start=1):
         where = f"deck '{deck_name}', slide {number} ('{slide.id}')"
         _title(slide, where, diags)
         _pictures(slide, where, diags)
         _sizes(slide, where, diags)
-        _contrast(slide, where, diags)
+        _contrast(slide, where, link, diags)
         if slide.part == 1:
             titles[slide.title] = titles.get(slide.title, 0) + 1
     for title, count in titles.items():
@@ -57,14 +59,14 @@ def _sizes(slide: SlidePlan, where: str, diags: Diagnostics) -> None:
                             f"the {floor:g} pt floor", hint="shorten the text so it can be set larger")
 
 
-def _contrast(slide: SlidePlan, where: str, diags: Diagnostics) -> None:
+def _contrast(slide: SlidePlan, where: str, link: str, diags: Diagnostics) -> None:
     for box in _texts(slide):
         behind = box.fill or box.backdrop or _behind(slide, box.box)
         if behind is None:
             continue
         for para in box.paras:
             for run in para.runs:
-                ratio = contrast(run.color, behind)
+                ratio = contrast(link if run.link else run.color, behind)
                 need = required(run.size, run.bold)
                 if run.text.strip() and ratio < need:
                     diags.error("contrast", f"{where}: '{_short(run.text)}' has contrast {ratio:.2f}:1 on #{behind}, "

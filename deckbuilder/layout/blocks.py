@@ -148,7 +148,8 @@ def bullet_paras(ctx: Ctx, items: Sequence[Item], size: float, numbered: bool = 
         number += 0 if item.cont else 1
         for kid in item.children:
             paras.append(Para((ctx.run(kid, sub, color=color),), bullet=SUB_BULLET, indent=sub_indent,
-                              bullet_color=ctx.colors["muted"], space_before=round(sub * 0.25)))
+                              hang=sub_indent - indent, bullet_color=ctx.colors["muted"],
+                              space_before=round(sub * 0.25)))
     return paras
 
 
@@ -261,17 +262,18 @@ def grown(ctx: Ctx, slide: Slide, field: str, paras_at: Callable[[float], list[P
 
 def list_pages(ctx: Ctx, slide: Slide, field: str, title: str, units: list, box_x: int, box_w: int,
                paras_at: Callable[[list, float, int], list[Para]], sizes: Sequence[float],
-               max_items: int = MAX_ITEMS) -> list[tuple[str, list, TextBox]] | None:
+               max_items: int = MAX_ITEMS, main: bool = True) -> list[tuple[str, list, TextBox]] | None:
     """A list set as large as it fits, continued on further slides when it must be.
 
     `paras_at(units, size, first)` sets the units that start at index `first`; returns, per page,
-    the page's title, its title shapes and its body frame (None, reported, if nothing fits).
+    the page's title, its title shapes and its body frame (None, reported, if nothing fits). A `main`
+    list goes in the template's body placeholder when there is one.
     """
     heads = [title_block(ctx, slide, title, x=box_x, w=box_w)]
     if heads[0] is None:
         return None
     body = ctx.tlayout.body if ctx.tlayout else None
-    if body and box_w == ctx.grid.safe.w:  # a full-width list goes in the template's body placeholder
+    if body and main:
         box_x, box_w = body.x, body.w
     found, box = _pages(ctx, slide, field, units, Box(box_x, heads[0][1], box_w, 0), paras_at, sizes, max_items)
     if found and len(found[1]) > 1:

@@ -5,6 +5,7 @@ from dataclasses import replace
 
 from ..assets.credits import credit_for
 from ..assets.images import contain, cover_crop
+from ..colors import AA_TEXT, contrast
 from ..model.outline import Slide
 from .context import HARD_FLOOR, Ctx, ImageUse
 from .ir import Box, Para, Picture, Run, TextBox, inches, points
@@ -26,19 +27,24 @@ def placement(ctx: Ctx, spec) -> str:
 
 
 def place_image(ctx: Ctx, slide: Slide, spec, box: Box, *, fit: str = "cover", overlaid: bool = False,
-                credit_color: str | None = None) -> list:
-    """The picture in `box` (fit cover or contain), with its credit line below it when asked."""
+                credit_color: str | None = None, background: str | None = None) -> list:
+    """The picture in `box` (fit cover or contain), with its credit line right below it when asked;
+    `background` is what the credit line sits on (the slide's background by default)."""
     info = info_for(ctx, spec)
     if info is None:
         return []
     entry, where = info.entry, placement(ctx, spec)
     fit = spec.get("fit") or (fit if entry.may_modify else "contain")
+    links = contrast(ctx.colors["primary"], background or ctx.colors["background"]) >= AA_TEXT
     strip_h = CREDIT_STRIP if where == "below" else 0
     while True:  # a credit that needs two lines takes a taller strip from the picture
         frame = box.with_h(box.h - strip_h)
         pic_box, crop = _fit(info, frame, fit, tuple(spec.get("focus") or entry.focus))
+        if fit == "contain":  # the picture and its credit, centred together
+            pic_box = replace(pic_box, y=box.y + (box.h - pic_box.h - strip_h) // 2)
         changes = ImageUse(entry.key, slide.id, bool(crop), overlaid).changes
-        credit = _credit_box(ctx, entry, changes, credit_color, pic_box, frame.bottom) if strip_h else None
+        runs = credit_runs(ctx, entry, changes, credit_color, links=links)
+        credit = _credit_box(ctx, runs, pic_box) if strip_h else None
         if credit is None or credit.box.h <= strip_h:
             break
         strip_h = credit.box.h
@@ -49,7 +55,7 @@ def place_image(ctx: Ctx, slide: Slide, spec, box: Box, *, fit: str = "cover", o
     if credit:
         shapes.append(credit)
     elif where == "footer":
-        ctx.footer_credits.setdefault(slide.id, []).extend(credit_runs(ctx, entry, changes, credit_color))
+        ctx.footer_credits.setdefault(slide.id, []).extend(runs)
     return shapes
 
 
@@ -61,18 +67,21 @@ def _fit(info, frame: Box, fit: str, focus: tuple[float, float]) -> tuple[Box, t
     return frame, crop if max(crop) > CROP_NOTICE else None
 
 
-def _credit_box(ctx: Ctx, entry, changes: tuple[str, ...], color: str | None, pic_box: Box, y: int) -> TextBox:
+def _credit_box(ctx: Ctx, runs: list[Run], pic_box: Box) -> TextBox:
+    """The credit line right under the picture, inside the side margins."""
     left = max(pic_box.x, ctx.grid.side)
     right = min(pic_box.right, ctx.grid.width - ctx.grid.side)
-    return credit_box(ctx, credit_runs(ctx, entry, changes, color), Box(left, y, right - left, CREDIT_STRIP))
+    return credit_box(ctx, runs, Box(left, pic_box.bottom, right - left, CREDIT_STRIP))
 
 
 def credit_runs(ctx: Ctx, entry, changes: tuple[str, ...], color: str | None = None,
-                size: float | None = None) -> list[Run]:
+                size: float | None = None, links: bool = True) -> list[Run]:
+    """The credit as runs; links (which applications draw in the theme's link colour) only where that
+    colour can be read, else the credits slide carries them."""
     credit = credit_for(entry, changes)
     size = size or ctx.size("small")
     color = color or ctx.colors["muted"]
-    return [ctx.run(text, size, color=color, link=link) for text, link in credit.segments]
+    return [ctx.run(text, size, color=color, link=link if links else None) for text, link in credit.segments]
 
 
 def credit_box(ctx: Ctx, runs: list[Run], strip: Box) -> TextBox:

@@ -66,7 +66,8 @@ class Para:
     align: str = "l"  # l, ctr, r
     bullet: str | None = None  # None, a character such as "•", or "num" for 1. 2. 3.
     bullet_color: str | None = None
-    indent: int = 0  # EMU from the frame's left edge to the text (the bullet hangs in it)
+    indent: int = 0  # EMU from the frame's left edge to the text
+    hang: int | None = None  # EMU the bullet hangs left of the text (default: all of the indent)
     space_before: float = 0.0
     line_spacing: float = 1.0
     number: int = 1  # the first number of a numbered list

@@ -54,7 +54,8 @@ def _write_para(p, para: Para, lang: str) -> None:
 def _bullet(p, para: Para) -> None:
     ppr = p._p.get_or_add_pPr()
     ppr.set("marL", str(para.indent))
-    ppr.set("indent", str(-para.indent if para.bullet else 0))
+    hang = para.indent if para.hang is None else para.hang
+    ppr.set("indent", str(-hang if para.bullet else 0))
     for tag in ("a:buClr", "a:buFont", "a:buNone", "a:buAutoNum", "a:buChar"):
         for old in ppr.findall(qn(tag)):
             ppr.remove(old)

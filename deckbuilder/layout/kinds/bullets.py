@@ -17,11 +17,12 @@ def side_image_region(ctx: Ctx) -> Box:
 
 def plan_bullets(slide: Slide, ctx: Ctx) -> list[SlidePlan]:
     spec = slide.get("image")
-    x, w = ctx.grid.span(0, 7) if spec else (ctx.grid.safe.x, ctx.grid.safe.w)
+    x, w = ctx.grid.span(0, 7 if spec else 10)  # lines of about 60 characters at the body size
     numbered = bool(slide.get("numbered"))
     sizes = sizes_between(ctx.size("body"), ctx.size("body_min"))
     pages = list_pages(ctx, slide, "bullets", slide["title"], items_of(slide["bullets"]), x, w,
-                       lambda units, size, first: bullet_paras(ctx, units, size, numbered, first + 1), sizes)
+                       lambda units, size, first: bullet_paras(ctx, units, size, numbered, first + 1), sizes,
+                       main=not spec)
     if pages is None:
         return []
     plans = []

@@ -54,7 +54,7 @@ def _cover(ctx: Ctx, slide: Slide, title: str, parts: list, title_size: float, t
             stack.append((box, inches(0.25) if field != "subtitle" else inches(0.2)))
     shapes = vstack(stack, ctx.grid.top, ctx.grid.height - ctx.grid.bottom)
     if spec:
-        shapes += place_image(ctx, slide, spec, _image_region(ctx), credit_color=soft)
+        shapes += place_image(ctx, slide, spec, _image_region(ctx), credit_color=soft, background=bg)
     return shapes
 
 

@@ -9,6 +9,7 @@ from ..ir import Para, SlidePlan
 from ..text import sizes_between
 
 MAX_CREDITS = 8
+SOURCE = "source: "
 
 
 def credit_units(ctx: Ctx) -> list:
@@ -21,13 +22,21 @@ def credit_units(ctx: Ctx) -> list:
 
 
 def _paras(ctx: Ctx, credits: list, size: float) -> list[Para]:
-    paras = []
+    """Each credit with its own notes; sources that are not web addresses, said once at the end."""
+    paras, sources = [], []
+    small = max(HARD_FLOOR["small"], size - 2)
     for credit in credits:
         runs = tuple(ctx.run(text, size, link=link) for text, link in credit.segments)
         paras.append(Para(runs, space_before=round(size * 0.7)))
         for note in credit.notes:
-            paras.append(ctx.para(note, max(HARD_FLOOR["small"], size - 2), color=ctx.colors["muted"],
+            if note.startswith(SOURCE):
+                sources += [note[len(SOURCE):]] if note[len(SOURCE):] not in sources else []
+                continue
+            paras.append(ctx.para(note[0].upper() + note[1:], small, color=ctx.colors["muted"],
                                   space_before=round(size * 0.2)))
+    if sources:
+        paras.append(ctx.para(("Source: " if len(sources) == 1 else "Sources: ") + "; ".join(sources), small,
+                              color=ctx.colors["muted"], space_before=round(size * 1.2)))
     return paras
 
 

@@ -1,6 +1,7 @@
 """Photo slides: a full-bleed picture (with caption or overlay text) and a picture beside text."""
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from ...assets.images import brightest
@@ -8,7 +9,7 @@ from ...colors import contrast, mix
 from ...model.outline import Slide
 from ..blocks import Item, bullet_paras, grown, items_of, list_pages, source_box
 from ..context import HARD_FLOOR, Ctx
-from ..images import info_for, place_image
+from ..images import CREDIT_STRIP, credit_box, credit_runs, info_for, place_image, placement
 from ..ir import Box, Picture, Rect, SlidePlan, TextBox, inches
 from ..text import sizes_between
 
@@ -28,21 +29,33 @@ def _no_overlay(ctx: Ctx, slide: Slide, spec) -> bool:
 
 def plan_image(slide: Slide, ctx: Ctx) -> list[SlidePlan]:
     spec, grid = slide["image"], ctx.grid
-    if slide.get("text") and _no_overlay(ctx, slide, spec):
-        return []
-    title = slide.get("title") or slide.get("text") or slide.get("caption") or _alt(ctx, spec)
+    if slide.get("text"):
+        return [] if _no_overlay(ctx, slide, spec) else _overlaid(slide, ctx)
+    title = slide.get("title") or slide.get("caption") or _alt(ctx, spec)
     band = _band(ctx, slide, title)
     band_h = sum(b.box.h for b in band) + (inches(0.45) if band else 0)
     region = Box(0, 0, grid.width, grid.height - band_h)
-    shapes = place_image(ctx, slide, spec, region, overlaid=bool(slide.get("text")))
+    shapes = place_image(ctx, slide, spec, region)
     y = max([s.box.bottom for s in shapes if isinstance(s, TextBox)] + [region.bottom]) + inches(0.12)
     for box in band:
         shapes.append(TextBox(Box(box.box.x, y, box.box.w, box.box.h), box.paras, role=box.role, name="Caption"))
         y += box.box.h
-    if slide.get("text"):
-        shapes += _overlay(ctx, slide, spec, shapes[0])
     return [SlidePlan(slide.id, slide.layout, title, tuple(shapes), slide.get("notes", ""),
                       background=ctx.colors["background"], chrome="none")]
+
+
+def _overlaid(slide: Slide, ctx: Ctx) -> list[SlidePlan]:
+    """The photo over the whole slide, the words on a scrim band at the edge away from the subject,
+    with the credit inside the band."""
+    spec = slide["image"].copy()
+    where = placement(ctx, spec)
+    spec["credit"] = "credits-only"  # the credit goes inside the band instead
+    picture = place_image(ctx, slide, spec, ctx.grid.slide, overlaid=True)
+    if not picture:
+        return []
+    shapes = [*picture, *_overlay(ctx, slide, spec, picture[0], where)]
+    return [SlidePlan(slide.id, slide.layout, slide.get("title") or slide["text"], tuple(shapes),
+                      slide.get("notes", ""), background=ctx.colors["background"], chrome="none")]
 
 
 def _alt(ctx: Ctx, spec) -> str:
@@ -66,28 +79,38 @@ def _band(ctx: Ctx, slide: Slide, title: str) -> list[TextBox]:
     return boxes
 
 
-def _overlay(ctx: Ctx, slide: Slide, spec, picture: Picture) -> list:
-    """Large text over the photo on a scrim dark enough to keep it readable, away from the focus."""
+def _overlay(ctx: Ctx, slide: Slide, spec, picture: Picture, credit: str) -> list:
+    """Large white text on a scrim band dark enough to keep it readable (for the brightest pixels under
+    it), at the bottom edge (or the top, when the subject is low), and the credit in the band."""
     grid = ctx.grid
     x, w = grid.span(0, 10)
     text = grown(ctx, slide, "text", lambda s: [ctx.para(slide["text"], s, heading=True, bold=True,
                                                          color="FFFFFF")],
-                 x, w, sizes_between(ctx.size("statement") + 16, HARD_FLOOR["title"], 4), picture.box.h // 3,
+                 x, w, sizes_between(ctx.size("statement") + 8, HARD_FLOOR["title"], 4), picture.box.h // 3,
                  role="title", max_lines=2)
     if text is None:
         return []
-    focus_y = (spec.get("focus") or info_for(ctx, spec).entry.focus)[1]
-    band_h = text.box.h + 2 * SCRIM_PAD
-    top = picture.box.bottom - band_h - inches(0.4) if focus_y < 0.55 else picture.box.y + inches(0.5)
-    band = Box(picture.box.x, top, picture.box.w, band_h)
-    region = ((band.x - picture.box.x) / picture.box.w, (band.y - picture.box.y) / picture.box.h,
-              band.w / picture.box.w, band.h / picture.box.h)
+    strip = CREDIT_STRIP if credit != "credits-only" else 0
+    band_h = text.box.h + 2 * SCRIM_PAD + strip
+    low = (spec.get("focus") or info_for(ctx, spec).entry.focus)[1] < 0.55
+    band = Box(0, grid.height - band_h if low else 0, grid.width, band_h)
+    region = (0.0, band.y / grid.height, 1.0, band.h / grid.height)
     behind = brightest(Path(picture.image), picture.crop, region)
     alpha = next((a / 100 for a in range(30, 90, 5) if contrast("FFFFFF", mix(behind, "000000", a / 100)) >= 4.5),
                  0.85)
-    scrim = Rect(band, fill="000000", alpha=alpha, name="Scrim")
-    words = TextBox(Box(x, top + SCRIM_PAD, w, text.box.h), text.paras, role="title", name="Overlay text")
-    return [scrim, words]
+    text_y = band.y + SCRIM_PAD if low else band.y + SCRIM_PAD + strip
+    shapes: list = [Rect(band, fill="000000", alpha=alpha, name="Scrim"),
+                    TextBox(Box(x, text_y, w, text.box.h), text.paras, role="title", name="Overlay text",
+                            backdrop=mix(behind, "000000", alpha))]
+    if strip:
+        entry = info_for(ctx, spec).entry
+        changes = ("cropped",) if picture.crop else ()
+        runs = credit_runs(ctx, entry, (*changes, "with text overlay"), "FFFFFF", links=False)
+        y = band.bottom - strip - inches(0.08) if low else band.y + inches(0.08)
+        line = credit_box(ctx, runs, Box(grid.safe.x, y, grid.safe.w, strip))
+        shapes.append(replace(line, paras=tuple(replace(p, align="r") for p in line.paras),
+                              backdrop=mix(behind, "000000", alpha)))
+    return shapes
 
 
 def plan_image_text(slide: Slide, ctx: Ctx) -> list[SlidePlan]:
@@ -104,7 +127,7 @@ def plan_image_text(slide: Slide, ctx: Ctx) -> list[SlidePlan]:
         field, units = "text", [Item(slide.get("text") or "", cont=True)]
         paras_at = lambda page, size, first: [ctx.para(u.text, size, space_before=size * 0.5) for u in page]  # noqa: E731
     sizes = sizes_between(ctx.size("body"), ctx.size("body_min"))
-    pages = list_pages(ctx, slide, field, slide["title"], units, x, w, paras_at, sizes)
+    pages = list_pages(ctx, slide, field, slide["title"], units, x, w, paras_at, sizes, main=False)
     plans = []
     for part, (title, head, body) in enumerate(pages or [], start=1):
         picture = place_image(ctx, slide, spec, region)

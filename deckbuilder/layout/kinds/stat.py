@@ -55,12 +55,15 @@ def plan_stat(slide: Slide, ctx: Ctx) -> list[SlidePlan]:
 
 
 def _label(ctx: Ctx, stat, size: float, align: str) -> list[Para]:
-    return [Para((ctx.run(stat["label"], size),), align=align)]
+    """The label under a number: smaller and muted, so the number dominates."""
+    return [Para((ctx.run(stat["label"], size, color=ctx.colors["muted"]),), align=align)]
 
 
 def _label_size(ctx: Ctx, slide: Slide, stats, width: int, align: str) -> float | None:
-    for size in sizes_between(ctx.size("body"), HARD_FLOOR["body"]):
-        if all(ctx.measure.line_count(_label(ctx, s, size, align)[0], width) <= 3 for s in stats):
-            return size
+    """The largest label size (from 22 pt) at which every label takes at most two lines, else three."""
+    for most in (2, 3):
+        for size in sizes_between(ctx.size("caption") + 4, HARD_FLOOR["body"]):
+            if all(ctx.measure.line_count(_label(ctx, s, size, align)[0], width) <= most for s in stats):
+                return size
     ctx.overflow(slide, "stats", f"a label needs more than three lines even at {HARD_FLOOR['body']:g} pt")
     return None
