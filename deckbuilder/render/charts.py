@@ -5,7 +5,8 @@ import re
 
 from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
-from pptx.enum.chart import XL_AXIS_CROSSES, XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
+from pptx.enum.chart import (XL_AXIS_CROSSES, XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION,
+                            XL_TICK_LABEL_POSITION, XL_TICK_MARK)
 from pptx.util import Pt
 
 from ..colors import readable_on
@@ -51,9 +52,12 @@ def add_chart(slide, spec: Chart):
 
 
 def _unsigned_axis_ids(chart) -> None:
-    """python-pptx writes negative axis ids, which the schema (an unsignedInt) rejects."""
-    for element in chart._chartSpace.xpath(".//c:axId | .//c:crossAx"):
-        element.set("val", str(int(element.get("val")) & 0xFFFFFFFF))
+    """python-pptx writes negative axis ids, which the schema (an unsignedInt) rejects; renumber them
+    1, 2, … (LibreOffice reads ids above 2^31 as other axes and drops the category labels)."""
+    elements = chart._chartSpace.xpath(".//c:axId | .//c:crossAx")
+    numbers: dict[str, str] = {}
+    for element in elements:
+        element.set("val", numbers.setdefault(element.get("val"), str(len(numbers) + 1)))
 
 
 def _legend(chart, spec: Chart) -> None:
@@ -102,16 +106,22 @@ def _labels(chart, spec: Chart, fmt: str) -> None:
 
 
 def _axes(chart, spec: Chart, fmt: str) -> None:
-    """Category labels at the chart's text size; the value axis only when values are not labelled."""
+    """Category labels at the chart's text size; value labels and gridlines only when the values are not
+    written on the bars (the axis stays, without labels or line: LibreOffice drops the categories of a
+    chart whose value axis is deleted)."""
     value, category = chart.value_axis, chart.category_axis
-    value.visible = not spec.labels
     value.has_major_gridlines = not spec.labels
-    if not spec.labels:
+    value.major_tick_mark = XL_TICK_MARK.NONE
+    if spec.labels:
+        value.tick_label_position = XL_TICK_LABEL_POSITION.NONE
+        value.format.line.fill.background()
+    else:
         value.major_gridlines.format.line.color.rgb = RGBColor.from_string("D9D9D9")
         value.tick_labels.number_format = fmt
         value.tick_labels.number_format_is_linked = False
         value.tick_labels.font.size = Pt(spec.size)
     category.tick_labels.font.size = Pt(spec.size)
+    category.major_tick_mark = XL_TICK_MARK.NONE
     category.format.line.color.rgb = RGBColor.from_string("BFBFBF")
     if spec.kind == "bar":
         category.reverse_order = True  # the first category on top, as it is read

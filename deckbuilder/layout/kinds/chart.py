@@ -41,7 +41,8 @@ def palette(ctx: Ctx, count: int) -> tuple[str, ...]:
 
 
 def _label_size(count: int) -> float:
-    return 18.0 if count <= 6 else 14.0 if count <= 12 else 12.0
+    """Chart text: large for a few categories, smaller for many (never below 12 pt)."""
+    return 24.0 if count <= 3 else 18.0 if count <= 6 else 14.0 if count <= 12 else 12.0
 
 
 def plan_chart(slide: Slide, ctx: Ctx) -> list[SlidePlan]:
