@@ -79,8 +79,26 @@ def _sideways(img: Image.Image) -> bool:
         return False
 
 
+_PROBED: dict[tuple, Probe] = {}
+
+
 def probe(path: Path) -> Probe:
-    """Read an image's header and decode it once (at 1/8 scale for JPEG) to catch truncated or corrupt files."""
+    """Read an image's header and decode it once (at 1/8 scale for JPEG) to catch truncated or corrupt files;
+    an unchanged file is probed once per process."""
+    try:
+        stat = path.stat()
+        key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        key = None
+    if key not in _PROBED:
+        found = _probe(path)
+        if key is None:
+            return found
+        _PROBED[key] = found
+    return _PROBED[key]
+
+
+def _probe(path: Path) -> Probe:
     with _open(path) as img:
         width, height = (img.height, img.width) if _sideways(img) else img.size
         fmt = img.format or ""
@@ -179,15 +197,17 @@ def _process(path: Path, crop: tuple | None, size_px: tuple[int, int]) -> tuple[
     with _open(path) as source:
         png = _wants_png(source, source.format or "")
         if not png and source.format == "JPEG":
-            wanted = size_px[::-1] if _sideways(source) else size_px  # draft works on the stored orientation
-            source.draft("RGB", (wanted[0] * 2, wanted[1] * 2))
+            kept = (1 - crop[0] - crop[2], 1 - crop[1] - crop[3]) if crop else (1.0, 1.0)
+            whole = (size_px[0] / max(kept[0], 0.01), size_px[1] / max(kept[1], 0.01))  # before the crop
+            wanted = whole[::-1] if _sideways(source) else whole  # draft works on the stored orientation
+            source.draft("RGB", (round(wanted[0]), round(wanted[1])))
         img = _normalise_mode(ImageOps.exif_transpose(source), png)
     if crop:
         left, top, right, bottom = crop
         w, h = img.size
         img = img.crop((round(left * w), round(top * h), round(w - right * w), round(h - bottom * h)))
     if img.width > size_px[0] or img.height > size_px[1]:
-        img = img.resize(_fit_within(img.size, size_px), Image.Resampling.LANCZOS)
+        img = img.resize(_fit_within(img.size, size_px), Image.Resampling.LANCZOS, reducing_gap=3.0)
     out = io.BytesIO()
     if png:
         img.save(out, "PNG", optimize=True)

@@ -57,18 +57,27 @@ def _gap(shape: TextShape, pic: PictureShape) -> float:
     return (dx * dx + dy * dy) ** 0.5
 
 
+SHARED_SOURCE = "source of every image above:"
+
+
 def merge_credits_slide(slide: SlideFound, store: PictureStore, report: ImportReport) -> None:
     """Credits slide lines add to the credits of the pictures they name ('source: …' lines too)."""
     credits: list[Credit] = []
+    shared = ""
     for para in [p for t in slide.texts if t.role != "title" for p in t.live]:
         credit = read_credit(para)
-        if credit is not None and credit.form != "source":
+        if credits and para.text.lower().startswith(SHARED_SOURCE):  # one source for every image listed
+            shared = para.text.split(":", 1)[1].strip()
+            para.take("register")
+        elif credit is not None and credit.form != "source":
             credits.append(credit)
         elif credits and para.text.lower().startswith("source:"):
             credits[-1].source_note = para.text.split(":", 1)[1].strip()
             para.take("register")
         elif credits:
             para.take("register")  # 'ShareAlike: …' and 'courtesy credit' notes: the build writes them again
+    for credit in credits:
+        credit.source_note = credit.source_note or shared
     for title in (t for t in slide.texts if t.role == "title"):
         for para in title.live:
             para.take("register")

@@ -83,11 +83,16 @@ class Measurer:
         return self.em(face_for(run.font, run.bold, run.italic), text.upper() if run.caps else text) * run.size
 
     def wrap(self, runs: Sequence[Run], width: float) -> list[Line]:
-        """Break a paragraph into lines no wider than `width` points, the way LibreOffice and PowerPoint do."""
+        """Break a paragraph into lines no wider than `width` points, the way LibreOffice and PowerPoint do.
+
+        Widths grow in proportion to the size, so the paragraph is cut and measured once at unit size
+        (colours and links do not matter) and every size tried while fitting reuses it."""
+        scale = max((run.size for run in runs), default=0.0) or 1.0
+        unit = [replace(run, size=run.size / scale, color="000000", link=None) for run in runs]
         lines: list[Line] = []
-        for segment in _split_breaks(runs):
-            lines.extend(self._wrap_segment(segment, width))
-        return lines
+        for segment in _split_breaks(unit):
+            lines.extend(self._wrap_segment(segment, width / scale))
+        return [Line(line.text, line.width * scale) for line in lines]
 
     def _wrap_segment(self, runs: Sequence[Run], width: float) -> list[Line]:
         """Greedy: fill each line with pieces; break at the last opportunity, else chop the word."""

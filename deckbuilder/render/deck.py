@@ -1,47 +1,62 @@
 """render_pptx: write a DeckPlan as a .pptx, shape by shape, exactly as planned."""
 from __future__ import annotations
 
-import io
-
 from pptx.dml.color import RGBColor
 from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.oxml.ns import qn
 
 from ..layout.ir import Chart, DeckPlan, Picture, Rect, SlidePlan, TextBox
 from .charts import add_chart, stable_workbook
-from .package import stable_zip
-from .shapes import add_picture, add_rect
+from .notes import Notes
+from .package import fast_partnames, fast_relations, package_bytes
+from .shapes import add_picture, rect_element
 from .template import base_presentation
-from .text import write_frame
+from .text import textbox_element, write_frame
 
 
 def render_pptx(plan: DeckPlan) -> bytes:
     """The deck as .pptx bytes; the same plan always gives the same bytes."""
     prs, layouts = base_presentation(plan)
+    fast_partnames(prs.part.package)
+    fast_relations(prs.part)
+    notes = Notes()
     for slide_plan in plan.slides:
         slide = prs.slides.add_slide(layouts[slide_plan.template_layout])
         _slide(slide, slide_plan, plan.props.language)
+        if slide_plan.notes:
+            notes.write(slide, slide_plan.notes)
     _properties(prs, plan)
-    buffer = io.BytesIO()
-    prs.save(buffer)
-    return stable_zip(buffer.getvalue(), _rewrite)
+    return package_bytes(prs.part.package, _rewrite)
 
 
 def _slide(slide, plan: SlidePlan, lang: str) -> None:
     holders = {"title": slide.shapes.title, **_holders(slide)}
+    tree = slide.shapes._spTree
     used, written = set(), []
+    next_id = max(int(i) for i in tree.xpath(".//p:cNvPr/@id")) + 1
+
+    def link_id(url: str) -> str:
+        return slide.part.relate_to(url, RT.HYPERLINK, is_external=True)
+
     for shape in plan.shapes:
         target = _target(shape, holders, used)
-        if isinstance(shape, TextBox):
-            added = target or slide.shapes.add_textbox(0, 0, 1, 1)
-            added.name = shape.name
-            write_frame(added, shape, lang)
+        if target is not None:
+            target.name = shape.name
+            write_frame(target, shape, lang)
+            element = target._element
+        elif isinstance(shape, (TextBox, Rect)):
+            element = textbox_element(shape, lang, next_id, link_id) if isinstance(shape, TextBox) else \
+                rect_element(shape, next_id)
+            tree.append(element)
         else:
-            added = ADDERS[type(shape)](slide, shape)
-        written.append(added._element)
+            element = ADDERS[type(shape)](slide, shape)._element
+        next_id = max(next_id, int(element.find(".//" + qn("p:cNvPr")).get("id"))) + 1
+        written.append(element)
     if "title" not in used:
         raise AssertionError(f"slide '{plan.id}' was planned without a title")
     for element in written:  # z-order and reading order as planned (the placeholders came first)
-        slide.shapes._spTree.append(element)
+        tree.append(element)
     for name, holder in holders.items():  # a template's placeholders this slide does not fill
         if holder is not None and name not in used:
             holder._element.getparent().remove(holder._element)
@@ -49,8 +64,6 @@ def _slide(slide, plan: SlidePlan, lang: str) -> None:
         fill = slide.background.fill
         fill.solid()
         fill.fore_color.rgb = RGBColor.from_string(plan.background)
-    if plan.notes:
-        slide.notes_slide.notes_text_frame.text = plan.notes
 
 
 def _holders(slide) -> dict:
@@ -77,7 +90,7 @@ def _target(shape, holders: dict, used: set):
 
 
 TITLES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
-ADDERS = {Picture: add_picture, Rect: add_rect, Chart: add_chart}
+ADDERS = {Picture: add_picture, Chart: add_chart}
 
 
 def _properties(prs, plan: DeckPlan) -> None:

@@ -25,6 +25,38 @@ def stable_zip(data: bytes, rewrite=None) -> bytes:
     return out.getvalue()
 
 
+STORED = (".jpeg", ".jpg", ".png")  # already compressed: deflating them again only costs time
+
+
+class _StableWriter:
+    """python-pptx's package writer interface, writing members once, in order, with fixed times."""
+
+    def __init__(self, rewrite):
+        self.buffer = io.BytesIO()
+        self.zip = zipfile.ZipFile(self.buffer, "w", zipfile.ZIP_DEFLATED)
+        self.rewrite = rewrite
+
+    def write(self, pack_uri, blob: bytes) -> None:
+        name = pack_uri.membername
+        info = zipfile.ZipInfo(name, ZIP_TIME)
+        info.compress_type = zipfile.ZIP_STORED if name.endswith(STORED) else zipfile.ZIP_DEFLATED
+        info.external_attr = 0o644 << 16
+        self.zip.writestr(info, self.rewrite(name, blob))
+
+
+def package_bytes(package, rewrite) -> bytes:
+    """The .pptx bytes of a python-pptx package, written reproducibly in one pass (no save-then-rezip)."""
+    from pptx.opc.serialized import PackageWriter
+
+    writer = _StableWriter(rewrite)
+    parts = PackageWriter(writer.buffer, package._rels, tuple(package.iter_parts()))
+    parts._write_content_types_stream(writer)
+    parts._write_pkg_rels(writer)
+    parts._write_parts(writer)
+    writer.zip.close()
+    return writer.buffer.getvalue()
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Write `data` to `path` so that readers see the old file or the whole new one, never a part."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -38,3 +70,29 @@ def write_atomic(path: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def fast_relations(part) -> None:
+    """Relate a part to new parts without searching its relationships for an existing one first (each
+    slide is new; python-pptx's search makes adding a thousand slides quadratic)."""
+    rels = part.rels
+    rels.get_or_add = lambda reltype, target: rels._add_relationship(reltype, target)
+
+
+def fast_partnames(package) -> None:
+    """Name new parts from a running count: python-pptx walks every part of the package for each new part
+    (scanny/python-pptx#644), which makes a deck of a thousand slides with notes take minutes."""
+    from pptx.opc.packuri import PackURI
+
+    taken = {str(part.partname) for part in package.iter_parts()}
+    counts: dict[str, int] = {}
+
+    def next_partname(tmpl: str) -> PackURI:
+        n = counts.get(tmpl, 0) + 1
+        while tmpl % n in taken:
+            n += 1
+        counts[tmpl] = n
+        taken.add(tmpl % n)
+        return PackURI(tmpl % n)
+
+    package.next_partname = next_partname

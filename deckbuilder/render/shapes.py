@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 from lxml import etree
-from pptx.dml.color import RGBColor
-from pptx.enum.shapes import MSO_SHAPE
 from pptx.oxml.ns import qn
 
 from ..layout.ir import Picture, Rect
@@ -21,29 +19,44 @@ def add_picture(slide, pic: Picture):
     return shape
 
 
-def add_rect(slide, rect: Rect):
+def rect_element(rect: Rect, shape_id: int):
+    """A plain, decorative shape written as XML: no theme style, so no outline or shadow it did not ask for."""
     b = rect.box
-    kind = MSO_SHAPE.OVAL if rect.ellipse else MSO_SHAPE.ROUNDED_RECTANGLE if rect.rounded else MSO_SHAPE.RECTANGLE
-    shape = slide.shapes.add_shape(kind, b.x, b.y, b.w, b.h)
-    shape.name = rect.name
-    shape.shadow.inherit = False
+    sp = _el("p:sp")
+    nv = _el("p:nvSpPr", sp)
+    _decorative(_el("p:cNvPr", nv, id=str(shape_id), name=rect.name))
+    _el("p:cNvSpPr", nv)
+    _el("p:nvPr", nv)
+    props = _el("p:spPr", sp)
+    xfrm = _el("a:xfrm", props)
+    _el("a:off", xfrm, x=str(b.x), y=str(b.y))
+    _el("a:ext", xfrm, cx=str(b.w), cy=str(b.h))
+    geometry = _el("a:prstGeom", props, prst="ellipse" if rect.ellipse else "roundRect" if rect.rounded else "rect")
+    guides = _el("a:avLst", geometry)
     if rect.rounded:
-        shape.adjustments[0] = min(0.5, CORNER / max(min(b.w, b.h), 1))
+        _el("a:gd", guides, name="adj", fmla=f"val {round(min(0.5, CORNER / max(min(b.w, b.h), 1)) * 100_000)}")
     if rect.fill:
-        shape.fill.solid()
-        shape.fill.fore_color.rgb = RGBColor.from_string(rect.fill)
+        color = _el("a:srgbClr", _el("a:solidFill", props), val=rect.fill)
         if rect.alpha < 1:
-            clr = shape.fill._xPr.find(qn("a:solidFill")).find(qn("a:srgbClr"))
-            etree.SubElement(clr, qn("a:alpha"), val=str(round(rect.alpha * 100_000)))
+            _el("a:alpha", color, val=str(round(rect.alpha * 100_000)))
     else:
-        shape.fill.background()
+        _el("a:noFill", props)
+    line = _el("a:ln", props, **({"w": "12700"} if rect.line else {}))
     if rect.line:
-        shape.line.color.rgb = RGBColor.from_string(rect.line)
-        shape.line.width = 12_700
+        _el("a:srgbClr", _el("a:solidFill", line), val=rect.line)
     else:
-        shape.line.fill.background()
-    describe(shape, "", True)
-    return shape
+        _el("a:noFill", line)
+    return sp
+
+
+def _el(tag: str, parent=None, **attrs):
+    return etree.Element(qn(tag), **attrs) if parent is None else etree.SubElement(parent, qn(tag), **attrs)
+
+
+def _decorative(c_nv_pr) -> None:
+    ext_lst = etree.SubElement(c_nv_pr, qn("a:extLst"))
+    ext = etree.SubElement(ext_lst, qn("a:ext"), uri=DECORATIVE_URI)
+    etree.SubElement(ext, f"{{{ADEC}}}decorative", nsmap={"adec": ADEC}, val="1")
 
 
 def describe(shape, alt: str, decorative: bool) -> None:
@@ -51,8 +64,6 @@ def describe(shape, alt: str, decorative: bool) -> None:
     c_nv_pr = shape._element.find(".//" + qn("p:cNvPr"))
     if decorative:
         c_nv_pr.attrib.pop("descr", None)
-        ext_lst = etree.SubElement(c_nv_pr, qn("a:extLst"))
-        ext = etree.SubElement(ext_lst, qn("a:ext"), uri=DECORATIVE_URI)
-        etree.SubElement(ext, f"{{{ADEC}}}decorative", nsmap={"adec": ADEC}, val="1")
+        _decorative(c_nv_pr)
     else:
         c_nv_pr.set("descr", alt)

@@ -5,117 +5,123 @@ import uuid
 
 from lxml import etree
 from pptx.dml.color import RGBColor
-from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
-from pptx.util import Emu, Pt
 
 from ..layout.fonts import FALLBACK_NAME
 from ..layout.ir import Para, Run, TextBox
 
-ALIGN = {"l": PP_ALIGN.LEFT, "ctr": PP_ALIGN.CENTER, "r": PP_ALIGN.RIGHT}
-ANCHOR = {"t": MSO_ANCHOR.TOP, "ctr": MSO_ANCHOR.MIDDLE, "b": MSO_ANCHOR.BOTTOM}
 FIELD_NS = uuid.UUID("6f1d2b8e-6c55-4b0a-9d1e-0d5b3a7e2c41")
+PLAIN_BULLETS = "\u2022\u2013"  # set in Arial; other bullets (✓ ○) in the fallback font, which has them
 
 
 def write_frame(shape, box: TextBox, lang: str) -> None:
-    """Fill `shape`'s text frame with the planned paragraphs, at the planned position and size."""
+    """Give `shape` the planned position and size, and a text body holding the planned paragraphs."""
     shape.left, shape.top, shape.width, shape.height = box.box.x, box.box.y, box.box.w, box.box.h
-    tf = shape.text_frame
-    tf.clear()
-    tf.word_wrap = True
-    tf.auto_size = MSO_AUTO_SIZE.NONE
-    tf.margin_left = tf.margin_right = tf.margin_top = tf.margin_bottom = Emu(box.inset)
-    tf.vertical_anchor = ANCHOR[box.anchor]
     if box.fill:
         shape.fill.solid()
         shape.fill.fore_color.rgb = RGBColor.from_string(box.fill)
-    for i, para in enumerate(box.paras):
-        p = tf.paragraphs[0] if i == 0 else tf.add_paragraph()
-        _write_para(p, para, lang)
+    sp = shape._element
+    old = sp.find(qn("p:txBody"))
+    body = _body(box, lang, lambda url: shape.part.relate_to(url, RT.HYPERLINK, is_external=True))
+    if old is None:
+        sp.append(body)
+    else:
+        old.addprevious(body)
+        sp.remove(old)
 
 
-def _write_para(p, para: Para, lang: str) -> None:
-    p.alignment = ALIGN[para.align]
+def textbox_element(box: TextBox, lang: str, shape_id: int, link_id):
+    """A text box written as XML, at the planned place, holding the planned paragraphs."""
+    sp = _el("p:sp")
+    nv = _el("p:nvSpPr", sp)
+    _el("p:cNvPr", nv, id=str(shape_id), name=box.name)
+    _el("p:cNvSpPr", nv, txBox="1")
+    _el("p:nvPr", nv)
+    props = _el("p:spPr", sp)
+    xfrm = _el("a:xfrm", props)
+    _el("a:off", xfrm, x=str(box.box.x), y=str(box.box.y))
+    _el("a:ext", xfrm, cx=str(box.box.w), cy=str(box.box.h))
+    _el("a:avLst", _el("a:prstGeom", props, prst="rect"))
+    if box.fill:
+        _el("a:srgbClr", _el("a:solidFill", props), val=box.fill)
+    else:
+        _el("a:noFill", props)
+    sp.append(_body(box, lang, link_id))
+    return sp
+
+
+def _el(tag: str, parent=None, **attrs):
+    element = etree.Element(qn(tag), **attrs) if parent is None else etree.SubElement(parent, qn(tag), **attrs)
+    return element
+
+
+def _body(box: TextBox, lang: str, link_id) -> etree._Element:
+    body = _el("p:txBody")
+    inset = str(box.inset)
+    props = _el("a:bodyPr", body, wrap="square", lIns=inset, tIns=inset, rIns=inset, bIns=inset,
+                anchor=box.anchor, rtlCol="0")
+    _el("a:noAutofit", props)
+    _el("a:lstStyle", body)
+    for para in box.paras:
+        _paragraph(body, para, lang, link_id)
+    return body
+
+
+def _paragraph(body, para: Para, lang: str, link_id) -> None:
+    p = _el("a:p", body)
+    hang = para.indent if para.hang is None else para.hang
+    ppr = _el("a:pPr", p, marL=str(para.indent), indent=str(-hang if para.bullet else 0), algn=para.align)
     if para.line_spacing != 1.0:
-        p.line_spacing = para.line_spacing
+        _el("a:spcPct", _el("a:lnSpc", ppr), val=str(round(para.line_spacing * 100_000)))
     if para.space_before:
-        p.space_before = Pt(para.space_before)
-    _bullet(p, para)
+        _el("a:spcPts", _el("a:spcBef", ppr), val=str(round(para.space_before * 100)))
+    _bullet(ppr, para)
     for run in para.runs:
         if run.field:
             _field(p, run, lang)
-        else:
-            _style(p.add_run(), run, lang)
-    end = p._p.get_or_add_endParaRPr()
-    end.set("lang", lang)
-    end.set("sz", str(round(para.size * 100)))
+            continue
+        for i, line in enumerate(run.text.split("\n")):
+            if i:
+                _props(_el("a:br", p), run, lang, None, "a:rPr")
+            if line:
+                r = _el("a:r", p)
+                _props(r, run, lang, link_id(run.link) if run.link else None, "a:rPr")
+                _el("a:t", r).text = line
+    _el("a:endParaRPr", p, lang=lang, sz=str(round(para.size * 100)))
 
 
-def _bullet(p, para: Para) -> None:
-    ppr = p._p.get_or_add_pPr()
-    ppr.set("marL", str(para.indent))
-    hang = para.indent if para.hang is None else para.hang
-    ppr.set("indent", str(-hang if para.bullet else 0))
-    for tag in ("a:buClr", "a:buFont", "a:buNone", "a:buAutoNum", "a:buChar"):
-        for old in ppr.findall(qn(tag)):
-            ppr.remove(old)
+def _bullet(ppr, para: Para) -> None:
     if not para.bullet:
-        _sub(ppr, "a:buNone")
+        _el("a:buNone", ppr)
         return
     if para.bullet_color:
-        clr = _sub(ppr, "a:buClr")
-        _sub(clr, "a:srgbClr", val=para.bullet_color)
+        _el("a:srgbClr", _el("a:buClr", ppr), val=para.bullet_color)
     if para.bullet == "num":
-        _sub(ppr, "a:buFont", typeface="+mj-lt")
-        _sub(ppr, "a:buAutoNum", type="arabicPeriod", **({"startAt": str(para.number)} if para.number > 1 else {}))
-    else:
-        _sub(ppr, "a:buFont", typeface="Arial" if para.bullet in "\u2022\u2013" else FALLBACK_NAME)
-        _sub(ppr, "a:buChar", char=para.bullet)
+        _el("a:buFont", ppr, typeface="+mj-lt")
+        _el("a:buAutoNum", ppr, type="arabicPeriod", **({"startAt": str(para.number)} if para.number > 1 else {}))
+        return
+    _el("a:buFont", ppr, typeface="Arial" if para.bullet in PLAIN_BULLETS else FALLBACK_NAME)
+    _el("a:buChar", ppr, char=para.bullet)
 
 
-def _sub(parent, tag: str, **attrs):
-    """Append a child in the schema's order (pPr children: lnSpc, spcBef, spcAft, buClr…, buFont, bu*)."""
-    child = etree.SubElement(parent, qn(tag), **attrs)
-    order = ["a:lnSpc", "a:spcBef", "a:spcAft", "a:buClrTx", "a:buClr", "a:buSzTx", "a:buSzPct", "a:buSzPts",
-             "a:buFontTx", "a:buFont", "a:buNone", "a:buAutoNum", "a:buChar", "a:buBlip", "a:tabLst", "a:defRPr",
-             "a:extLst"]
-    if tag in order:
-        rank = {qn(t): i for i, t in enumerate(order)}
-        for sibling in parent:
-            if sibling is not child and rank.get(sibling.tag, -1) > rank[qn(tag)]:
-                sibling.addprevious(child)
-                break
-    return child
-
-
-def _style(r, run: Run, lang: str) -> None:
-    r.text = run.text
-    font = r.font
-    font.name = run.font
-    font.size = Pt(run.size)
-    font.bold = run.bold
-    font.italic = run.italic
-    font.color.rgb = RGBColor.from_string(run.color)
-    rpr = r._r.get_or_add_rPr()
-    rpr.set("lang", lang)
+def _props(parent, run: Run, lang: str, rid: str | None, tag: str) -> None:
+    """A run's properties: size, weight, colour, fonts (with the fallback for complex scripts), link."""
+    attrs = {"lang": lang, "sz": str(round(run.size * 100)), "b": "1" if run.bold else "0",
+             "i": "1" if run.italic else "0"}
     if run.caps:
-        rpr.set("cap", "all")
-    _fallback_fonts(rpr)
-    if run.link:
-        r.hyperlink.address = run.link
-
-
-def _fallback_fonts(rpr) -> None:
-    """Name the font that sets complex scripts the theme font lacks (e.g. Arabic), as measured."""
-    rpr.find(qn("a:latin")).addnext(etree.Element(qn("a:cs"), typeface=FALLBACK_NAME))
+        attrs["cap"] = "all"
+    rpr = _el(tag, parent, **attrs)
+    _el("a:srgbClr", _el("a:solidFill", rpr), val=run.color)
+    _el("a:latin", rpr, typeface=run.font)
+    _el("a:cs", rpr, typeface=FALLBACK_NAME)
+    if rid:
+        _el("a:hlinkClick", rpr, **{qn("r:id"): rid})
 
 
 def _field(p, run: Run, lang: str) -> None:
+    """A field PowerPoint keeps up to date (the slide number), showing its value now."""
     field_id = "{" + str(uuid.uuid5(FIELD_NS, run.field + run.text)).upper() + "}"
-    fld = etree.SubElement(p._p, qn("a:fld"), id=field_id, type=run.field)
-    rpr = etree.SubElement(fld, qn("a:rPr"), lang=lang, sz=str(round(run.size * 100)))
-    fill = etree.SubElement(rpr, qn("a:solidFill"))
-    etree.SubElement(fill, qn("a:srgbClr"), val=run.color)
-    etree.SubElement(rpr, qn("a:latin"), typeface=run.font)
-    text = etree.SubElement(fld, qn("a:t"))
-    text.text = run.text
+    fld = _el("a:fld", p, id=field_id, type=run.field)
+    _props(fld, run, lang, None, "a:rPr")
+    _el("a:t", fld).text = run.text

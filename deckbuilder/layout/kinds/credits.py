@@ -10,6 +10,7 @@ from ..text import sizes_between
 
 MAX_CREDITS = 8
 SOURCE = "source: "
+SHARED = "Source of every image above: "
 
 
 def credit_units(ctx: Ctx) -> list:
@@ -22,21 +23,23 @@ def credit_units(ctx: Ctx) -> list:
 
 
 def _paras(ctx: Ctx, credits: list, size: float) -> list[Para]:
-    """Each credit with its own notes; sources that are not web addresses, said once at the end."""
-    paras, sources = [], []
+    """Each credit with its notes; a source that is not a web address and is the same for every image
+    is said once, at the end."""
+    sources = {n for c in credits for n in c.notes if n.startswith(SOURCE)}
+    shared = sources.pop() if len(sources) == 1 and all(any(n.startswith(SOURCE) for n in c.notes)
+                                                          for c in credits) and len(credits) > 1 else None
+    paras = []
     small = max(HARD_FLOOR["small"], size - 2)
     for credit in credits:
         runs = tuple(ctx.run(text, size, link=link) for text, link in credit.segments)
         paras.append(Para(runs, space_before=round(size * 0.7)))
         for note in credit.notes:
-            if note.startswith(SOURCE):
-                sources += [note[len(SOURCE):]] if note[len(SOURCE):] not in sources else []
-                continue
-            paras.append(ctx.para(note[0].upper() + note[1:], small, color=ctx.colors["muted"],
-                                  space_before=round(size * 0.2)))
-    if sources:
-        paras.append(ctx.para(("Source: " if len(sources) == 1 else "Sources: ") + "; ".join(sources), small,
-                              color=ctx.colors["muted"], space_before=round(size * 1.2)))
+            if note != shared:
+                paras.append(ctx.para(note[0].upper() + note[1:], small, color=ctx.colors["muted"],
+                                      space_before=round(size * 0.2)))
+    if shared:
+        paras.append(ctx.para(SHARED + shared[len(SOURCE):], small, color=ctx.colors["muted"],
+                              space_before=round(size * 1.2)))
     return paras
 
 
