@@ -1,11 +1,12 @@
 """The one orchestrator: load → resolve audience → resolve assets → plan → check → render → write."""
 from __future__ import annotations
 
+import json
 import multiprocessing
 import os
 import signal
 import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
@@ -22,7 +23,6 @@ from .layout.plan import plan_deck
 from .layout.text import Measurer
 from .model.theme import Theme, load_theme
 from .render.deck import render_pptx
-from .render.inspect import inspect_template
 from .render.package import write_atomic
 from .source import YMap, display_path
 
@@ -40,6 +40,10 @@ class Options:
     allow: tuple[Path, ...] = ()
     cache: Path | None = None
     write: bool = True
+
+    @property
+    def measure_file(self) -> Path:
+        return (self.cache or self.out / ".cache") / "measured-widths.json"
 
     @property
     def cache_dir(self) -> Path:
@@ -139,7 +143,7 @@ def build(paths: list[Path], options: Options, measurer: Measurer | None = None,
     if progress:
         progress(0, len(outlines))
     if measurer or len(outlines) < 2 or WORKERS < 2:
-        built = iter(_in_turn(outlines, options, measurer or Measurer(), progress))
+        built = iter(_in_turn(outlines, options, measurer or remembering(options), progress))
     else:
         built = iter(_in_parallel(outlines, options, progress))
     return [next(built) if isinstance(job, Path) else job for job in jobs]
@@ -158,7 +162,8 @@ def _in_parallel(outlines: list[Path], options: Options, progress) -> list[Resul
     """Layout is CPU-bound: one process per core. fork (where there is one) starts them in milliseconds."""
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    with ProcessPoolExecutor(min(WORKERS, len(outlines)), context, initializer=_start_worker) as pool:
+    with ProcessPoolExecutor(min(WORKERS, len(outlines)), context, initializer=_start_worker,
+                             initargs=(options,)) as pool:
         futures = [pool.submit(_build_in_worker, outline, options) for outline in outlines]
         for done, _ in enumerate(as_completed(futures), 1):
             if progress:
@@ -166,11 +171,29 @@ def _in_parallel(outlines: list[Path], options: Options, progress) -> list[Resul
         return [future.result() for future in futures]
 
 
-def _start_worker() -> None:
+def _start_worker(options: Options) -> None:
     """Ctrl-C is the parent's to handle; each worker measures with its own Measurer."""
     global _worker_measurer
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _worker_measurer = Measurer()
+    _worker_measurer = remembering(options)
+
+
+def remembering(options: Options) -> Measurer:
+    """A measurer that knows the widths earlier builds measured (kept with the image cache; safe to delete)."""
+    measurer = Measurer()
+    try:
+        measurer.learn(json.loads(options.measure_file.read_text(encoding="utf-8")))
+    except (OSError, ValueError, AttributeError):
+        pass
+    return measurer
+
+
+def _remember(measurer: Measurer, options: Options, before: int) -> None:
+    if measurer.size > before:
+        try:
+            write_atomic(options.measure_file, json.dumps(measurer.known()).encode())
+        except OSError:
+            pass  # a cache that cannot be written only makes the next build slower
 
 
 def _build_in_worker(outline: Path, options: Options) -> Result:
@@ -182,6 +205,7 @@ def build_one(outline: Path, options: Options, measurer: Measurer) -> Result:
     started = time.perf_counter()
     result = Result(outline)
     diags = result.diagnostics
+    known = measurer.size
     try:
         result.plan, result.deck = _plan(outline, options, measurer, diags, result.inputs)
         if result.plan and not diags.has_errors:
@@ -192,6 +216,7 @@ def build_one(outline: Path, options: Options, measurer: Measurer) -> Result:
                 write_atomic(result.output, result.data)
     except BuildError as exc:
         diags.extend(exc.diagnostics)
+    _remember(measurer, options, known)
     result.seconds = time.perf_counter() - started
     return result
 
@@ -212,7 +237,7 @@ def _plan(outline: Path, options: Options, measurer: Measurer, diags: Diagnostic
     inputs.extend(info.entry.path for info in images.values())
     if diags.has_errors:
         return None, deck
-    template = inspect_template(theme.template) if theme.template else None
+    template = _template(theme.template) if theme.template else None
     if template and not theme.fonts_given:
         theme = replace(theme, fonts={"heading": template.fonts[0], "body": template.fonts[1]})
         _warn_fonts(theme, deck, diags)
@@ -241,14 +266,23 @@ def _logo_spec(key: str) -> YMap:
     return spec
 
 
+def _template(path: Path):
+    from .render.inspect import inspect_template  # only decks on an organisation's template need it
+
+    return inspect_template(path)
+
+
 def prepare_pictures(plan: DeckPlan, cache: ImageCache) -> DeckPlan:
-    """Replace each picture's source with a file cropped and downsampled for its place (cached)."""
-    slides = []
-    for slide in plan.slides:
-        shapes = tuple(
-            replace(s, image=str(cache.prepared(Path(s.image), s.crop, pixels_for(s.box.w, s.box.h))), crop=None)
-            if isinstance(s, Picture) else s
-            for s in slide.shapes
-        )
-        slides.append(replace(slide, shapes=shapes))
+    """Replace each picture's source with a file cropped and downsampled for its place (cached; pictures
+    not yet in the cache are made side by side: Pillow decodes and resizes without holding the GIL)."""
+    jobs = {_job(s) for slide in plan.slides for s in slide.shapes if isinstance(s, Picture)}
+    with ThreadPoolExecutor(max(1, min(len(jobs), os.cpu_count() or 1))) as pool:
+        made = dict(zip(jobs, pool.map(lambda job: cache.prepared(Path(job[0]), job[1], job[2]), jobs)))
+    slides = [replace(slide, shapes=tuple(replace(s, image=str(made[_job(s)]), crop=None)
+                                          if isinstance(s, Picture) else s for s in slide.shapes))
+              for slide in plan.slides]
     return replace(plan, slides=tuple(slides))
+
+
+def _job(picture: Picture) -> tuple:
+    return picture.image, picture.crop, pixels_for(picture.box.w, picture.box.h)

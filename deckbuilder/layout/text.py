@@ -10,6 +10,7 @@ import uharfbuzz as hb
 from .fonts import Face, face_for, fallback_face
 from .ir import EMU_PER_PT, Para, Run
 
+MEASURE_VERSION = 1  # bump when measuring changes, so remembered widths are measured again
 LINE_PITCH = 1.2  # PowerPoint and LibreOffice: single spacing is 1.2 × the font size
 WIDTH_SLACK = 0.97  # wrap as if 3 % narrower, so a renderer never needs more lines than planned
 # Line-break opportunities as LibreOffice 7.4 takes them (measured, tests/checks/test_linebreaks.py):
@@ -37,6 +38,27 @@ class Measurer:
         self._widths: dict[tuple[Face, str], float] = {}
         self._glyphs: dict[tuple[Face, str], bool] = {}
         self._cut: dict[tuple[Run, ...], list[_Piece]] = {}
+
+    def known(self) -> dict:
+        """The widths measured so far, as plain data (family|bold|italic -> text -> ems)."""
+        widths: dict[str, dict[str, float]] = {}
+        for (face, text), em in self._widths.items():
+            widths.setdefault(f"{face.family}|{face.bold:d}|{face.italic:d}", {})[text] = em
+        return {"version": MEASURE_VERSION, "widths": widths}
+
+    def learn(self, known: dict) -> None:
+        """Take widths measured earlier (as `known()` gave them), unless measuring has changed since."""
+        if known.get("version") != MEASURE_VERSION:
+            return
+        for key, widths in known.get("widths", {}).items():
+            family, bold, italic = key.split("|")
+            face = Face(family, bold == "1", italic == "1")
+            self._widths.update({(face, text): em for text, em in widths.items()})
+
+    @property
+    def size(self) -> int:
+        """How many widths it knows (a build saves them when it has learnt new ones)."""
+        return len(self._widths)
 
     def _font(self, face: Face) -> tuple[hb.Font, int]:
         if face not in self._fonts:

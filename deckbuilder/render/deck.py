@@ -7,7 +7,6 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
 
 from ..layout.ir import Chart, DeckPlan, Picture, Rect, SlidePlan, TextBox
-from .charts import add_chart, stable_workbook
 from .notes import Notes
 from .package import fast_partnames, fast_relations, package_bytes
 from .shapes import add_picture, rect_element
@@ -90,7 +89,13 @@ def _target(shape, holders: dict, used: set):
 
 
 TITLES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
-ADDERS = {Picture: add_picture, Chart: add_chart}
+def _chart(slide, chart: Chart):
+    from .charts import add_chart  # the chart machinery (and its workbook writer) only for decks with charts
+
+    return add_chart(slide, chart)
+
+
+ADDERS = {Picture: add_picture, Chart: _chart}
 
 
 def _properties(prs, plan: DeckPlan) -> None:
@@ -108,4 +113,8 @@ def _properties(prs, plan: DeckPlan) -> None:
 
 
 def _rewrite(name: str, blob: bytes) -> bytes:
-    return stable_workbook(blob) if name.endswith(".xlsx") else blob
+    if not name.endswith(".xlsx"):
+        return blob
+    from .charts import stable_workbook
+
+    return stable_workbook(blob)
