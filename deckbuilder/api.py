@@ -216,7 +216,8 @@ def build_one(outline: Path, options: Options, measurer: Measurer) -> Result:
                 write_atomic(result.output, result.data)
     except BuildError as exc:
         diags.extend(exc.diagnostics)
-    _remember(measurer, options, known)
+    if result.data:  # a failed build writes nothing, not even to the cache
+        _remember(measurer, options, known)
     result.seconds = time.perf_counter() - started
     return result
 
