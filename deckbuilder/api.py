@@ -15,6 +15,7 @@ from .assets.images import ImageCache, pixels_for
 from .assets.register import find_register
 from .assets.resolve import Use, image_uses, resolve_assets
 from .checks.accessibility import check_plan
+from .checks.brand import check_brand
 from .audience import ResolvedDeck, chain_of, known_audiences, read_outline, resolve
 from .errors import BuildError, Diagnostics, Loc, did_you_mean, fail
 from .layout.fonts import DEFAULT_FAMILY, twin
@@ -245,6 +246,7 @@ def _plan(outline: Path, options: Options, measurer: Measurer, diags: Diagnostic
     plan = plan_deck(deck, theme, images, measurer, diags, template)
     if not diags.has_errors:  # a slide that did not fit is reported already; checking what is left adds noise
         check_plan(plan, deck.name, diags)
+        check_brand(plan, theme, diags)
     return plan, deck
 
 

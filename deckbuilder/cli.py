@@ -357,6 +357,26 @@ def assets_add(file: Path = typer.Argument(..., help="The image file, e.g. asset
     typer.echo(_guarded(action, debug))
 
 
+@app.command("import")
+def import_deck(deck: Path = typer.Argument(..., help="The PowerPoint deck (.pptx) to import."),
+                out: Path = typer.Option(..., "--out", "-o", help="The folder for story.yaml, e.g. decks/hope/."),
+                assets: Optional[Path] = typer.Option(None, "--assets", help="Where the pictures and their register "
+                                                      "go (default: the project's assets/, else OUT/assets)."),
+                debug: bool = DEBUG) -> None:
+    """Turn an existing PowerPoint deck into an outline: story.yaml, its pictures and their register entries.
+
+    Credit lines such as "This Photo by X is licensed under CC BY-NC" become register entries; anything
+    that cannot be represented is listed, never dropped silently.
+
+    \b
+    Example:
+      deckbuilder import old-talk.pptx --out decks/old-talk/
+    """
+    from .importer import import_deck as run
+
+    typer.echo(_guarded(lambda: run(deck, out, assets).summary(), debug))
+
+
 def _summary(result) -> None:
     warnings = len(result.diagnostics.warnings)
     if result.output:
