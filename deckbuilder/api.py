@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
-from .assets.images import ImageCache, pixels_for
+from .assets.images import ImageCache, ImageProblem, pixels_for
 from .assets.register import find_register
 from .assets.resolve import Use, image_uses, resolve_assets
 from .checks.accessibility import check_plan
@@ -213,11 +213,16 @@ def build_one(outline: Path, options: Options, measurer: Measurer) -> Result:
             result.name = result.deck.name
             result.data = render_pptx(prepare_pictures(result.plan, ImageCache(options.cache_dir)))
             if options.write:
+                write_atomic(options.out / f"{result.deck.name}.pptx", result.data)
                 result.output = options.out / f"{result.deck.name}.pptx"
-                write_atomic(result.output, result.data)
     except BuildError as exc:
         diags.extend(exc.diagnostics)
-    if result.data:  # a failed build writes nothing, not even to the cache
+    except ImageProblem as exc:  # a picture that probed well but could not be processed
+        diags.error("bad-image", str(exc), Loc(display_path(outline)), hint="replace the image file")
+    except OSError as exc:  # the image cache or the output cannot be written
+        diags.error("write-failed", f"cannot write {exc.filename or 'the output'}: {exc.strerror or exc}",
+                    Loc(display_path(outline)), hint="--out must be a folder you can write to, with space left")
+    if result.data and result.ok:  # a failed build writes nothing, not even to the cache
         _remember(measurer, options, known)
     result.seconds = time.perf_counter() - started
     return result
