@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 CC_ELEMENTS = ("BY", "NC", "ND", "SA")  # canonical order: BY-NC-SA, BY-NC-ND
 CC_VERSIONS = ("2.0", "3.0", "4.0")
-PORTS = {"2.0": "Generic", "3.0": "Unported", "4.0": "International"}
 
 
 @dataclass(frozen=True)

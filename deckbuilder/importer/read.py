@@ -112,21 +112,22 @@ def _shape(shape, found: SlideFound, links, place: Place, part, grouped: bool) -
 
 
 def _group(group, found: SlideFound, links, place: Place, part) -> None:
-    xfrm = group._element.find(qn("p:grpSpPr") + "/" + qn("a:xfrm"))
-    inner = place
-    if xfrm is not None:
-        off, ext = xfrm.find(qn("a:off")), xfrm.find(qn("a:ext"))
-        ch_off, ch_ext = xfrm.find(qn("a:chOff")), xfrm.find(qn("a:chExt"))
-        if None not in (off, ext, ch_off, ch_ext):
-            ox, oy, ew, eh = (int(off.get("x")), int(off.get("y")), int(ext.get("cx")), int(ext.get("cy")))
-            cx, cy, cw, chh = (int(ch_off.get("x")), int(ch_off.get("y")), int(ch_ext.get("cx")) or 1,
-                               int(ch_ext.get("cy")) or 1)
-
-            def inner(x, y, w, h, sx=ew / cw, sy=eh / chh):
-                return place(ox + (x - cx) * sx, oy + (y - cy) * sy, w * sx, h * sy)
     for child in group.shapes:
-        _shape(child, found, links, inner, part, grouped=True)
+        _shape(child, found, links, _inside(group, place), part, grouped=True)
     _unread_elements(group._element, found)
+
+
+def _inside(group, place: Place) -> Place:
+    """Where a group's children are on the slide: the group's own frame maps its child coordinates."""
+    xfrm = group._element.find(qn("p:grpSpPr") + "/" + qn("a:xfrm"))
+    parts = [xfrm.find(qn(t)) for t in ("a:off", "a:ext", "a:chOff", "a:chExt")] if xfrm is not None else [None]
+    if None in parts:
+        return place
+    off, ext, ch_off, ch_ext = parts
+    ox, oy, ew, eh = int(off.get("x")), int(off.get("y")), int(ext.get("cx")), int(ext.get("cy"))
+    cx, cy = int(ch_off.get("x")), int(ch_off.get("y"))
+    sx, sy = ew / (int(ch_ext.get("cx")) or 1), eh / (int(ch_ext.get("cy")) or 1)
+    return lambda x, y, w, h: place(ox + (x - cx) * sx, oy + (y - cy) * sy, w * sx, h * sy)
 
 
 def _unread_elements(tree, found: SlideFound) -> None:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 FONT_DIR = Path(__file__).resolve().parent.parent / "fonts"
@@ -55,8 +54,3 @@ def face_for(name: str, bold: bool = False, italic: bool = False) -> Face:
 
 def fallback_face(bold: bool = False) -> Face:
     return Face(FALLBACK_NAME, bold, False)
-
-
-@lru_cache(maxsize=None)
-def licence_files() -> tuple[Path, ...]:
-    return tuple(sorted((FONT_DIR / "licences").glob("*.txt")))

@@ -194,13 +194,6 @@ class Measurer:
             total += lines * para_pitch(para) + (para.space_before if i else 0.0)
         return round(total * EMU_PER_PT)
 
-    def widest_line(self, paras: Sequence[Para], width_emu: int) -> int:
-        """Width in EMU of the longest line once the paragraphs are wrapped."""
-        widest = 0.0
-        for para in paras:
-            lines = self.wrap(para.runs, (width_emu - para.indent) / EMU_PER_PT * WIDTH_SLACK)
-            widest = max(widest, max(line.width for line in lines) + para.indent / EMU_PER_PT)
-        return round(widest / WIDTH_SLACK * EMU_PER_PT)
 
 
 def para_pitch(para: Para) -> float:

@@ -16,11 +16,6 @@ _UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]"
 _YAML11_BOOLS = {"yes", "no", "on", "off", "y", "n"}
 
 
-def _shown(value: Any) -> str:
-    text = repr(value) if not isinstance(value, (YMap, YList)) else type(value).__name__
-    return {"YMap": "a mapping", "YList": "a list"}.get(text, text)
-
-
 def _type_name(value: Any) -> str:
     if isinstance(value, bool):
         return "true/false"

@@ -1,6 +1,8 @@
 """render_pptx: write a DeckPlan as a .pptx, shape by shape, exactly as planned."""
 from __future__ import annotations
 
+from xml.sax.saxutils import escape
+
 from pptx.dml.color import RGBColor
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -26,7 +28,9 @@ def render_pptx(plan: DeckPlan) -> bytes:
         if slide_plan.notes:
             notes.write(slide, slide_plan.notes)
     _properties(prs, plan)
-    return package_bytes(prs.part.package, _rewrite)
+    app = _app_properties(plan)
+    return package_bytes(prs.part.package, lambda name, blob: app if name == "docProps/app.xml" else
+                         _rewrite(name, blob))
 
 
 def _slide(slide, plan: SlidePlan, lang: str) -> None:
@@ -110,6 +114,20 @@ def _properties(prs, plan: DeckPlan) -> None:
     core.created = core.modified = props.created
     core.comments = ""
     core.category = ""
+
+
+def _app_properties(plan: DeckPlan) -> bytes:
+    """docProps/app.xml saying what made the deck, for whom, and what it holds (python-pptx's template
+    says a Macintosh PowerPoint made an empty 4:3 show)."""
+    ratio = "Widescreen" if plan.width * 3 > plan.height * 4 else "On-screen Show (4:3)"
+    notes = sum(1 for slide in plan.slides if slide.notes)
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+        f"<Application>deckbuilder</Application><PresentationFormat>{ratio}</PresentationFormat>"
+        f"<Slides>{len(plan.slides)}</Slides><Notes>{notes}</Notes><Company>{escape(plan.props.company)}</Company>"
+        "</Properties>"
+    ).encode()
 
 
 def _rewrite(name: str, blob: bytes) -> bytes:
