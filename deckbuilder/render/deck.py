@@ -21,9 +21,10 @@ def render_pptx(plan: DeckPlan) -> bytes:
     prs, layouts = base_presentation(plan)
     fast_partnames(prs.part.package)
     fast_relations(prs.part)
-    notes = Notes()
-    for slide_plan in plan.slides:
-        slide = prs.slides.add_slide(layouts[slide_plan.template_layout])
+    notes, slide_ids = Notes(), prs.slides._sldIdLst
+    next_id = max([255, *(int(i) for i in slide_ids.xpath("./p:sldId/@id"))]) + 1
+    for number, slide_plan in enumerate(plan.slides):
+        slide = _add_slide(prs, layouts[slide_plan.template_layout], next_id + number)
         _slide(slide, slide_plan, plan.props.language)
         if slide_plan.notes:
             notes.write(slide, slide_plan.notes)
@@ -31,6 +32,14 @@ def render_pptx(plan: DeckPlan) -> bytes:
     app = _app_properties(plan)
     return package_bytes(prs.part.package, lambda name, blob: app if name == "docProps/app.xml" else
                          _rewrite(name, blob))
+
+
+def _add_slide(prs, layout, slide_id: int):
+    """python-pptx's add_slide, without its search of every slide id for the next one (quadratic)."""
+    rid, slide = prs.part.add_slide(layout)
+    slide.shapes.clone_layout_placeholders(layout)
+    prs.slides._sldIdLst._add_sldId(id=slide_id, rId=rid)
+    return slide
 
 
 def _slide(slide, plan: SlidePlan, lang: str) -> None:
