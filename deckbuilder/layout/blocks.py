@@ -112,6 +112,12 @@ def _template_title(ctx: Ctx, slide: Slide, text: str, quiet: bool) -> tuple[lis
     return [box], max(box.box.bottom + GAP // 2, body.y if body else 0)
 
 
+def content_frame(ctx: Ctx, slide: Slide) -> tuple[list, int, int] | None:
+    """A content slide's title shapes and the top and bottom of its body; None if the title does not fit."""
+    titled = title_block(ctx, slide, slide["title"])
+    return (*titled, body_bottom(ctx, slide)) if titled else None
+
+
 def body_bottom(ctx: Ctx, slide: Slide) -> int:
     """The lowest y of a content slide's body, above its source line when it has one."""
     body = ctx.tlayout.body if ctx.tlayout else None

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ...colors import mix
 from ...model.outline import Slide
-from ..blocks import body_bottom, source_box, title_block
+from ..blocks import content_frame, source_box
 from ..context import Ctx
 from ..ir import Chart, Series, SlidePlan, inches
 
@@ -49,11 +49,10 @@ def plan_chart(slide: Slide, ctx: Ctx) -> list[SlidePlan]:
     if not _valid(ctx, slide):
         return []
     chart = slide["chart"]
-    titled = title_block(ctx, slide, slide["title"])
-    if titled is None:
+    frame = content_frame(ctx, slide)
+    if frame is None:
         return []
-    head, top = titled
-    bottom = body_bottom(ctx, slide)
+    head, top, bottom = frame
     kind, categories = chart["type"], tuple(chart["categories"])
     span = (1, 10) if kind in ROUND else (0, 12)
     box = ctx.grid.cols(*span, top, bottom - top - inches(0.1))

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ...model.outline import Slide
-from ..blocks import body_bottom, bullet_paras, items_of, source_box, title_block
+from ..blocks import bullet_paras, content_frame, items_of, source_box
 from ..context import Ctx
 from ..ir import Box, Para, Rect, SlidePlan, TextBox, inches, points
 from ..text import sizes_between
@@ -15,11 +15,10 @@ def _heading(ctx: Ctx, text: str, size: float) -> Para:
 
 
 def plan_columns(slide: Slide, ctx: Ctx) -> list[SlidePlan]:
-    titled = title_block(ctx, slide, slide["title"])
-    if titled is None:
+    frame = content_frame(ctx, slide)
+    if frame is None:
         return []
-    head, top = titled
-    bottom = body_bottom(ctx, slide)
+    head, top, bottom = frame
     columns = slide["columns"]
     slots = ctx.grid.split(len(columns))
     inner = min(w for _, w in slots) - 2 * PAD

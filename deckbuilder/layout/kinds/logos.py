@@ -4,7 +4,7 @@ from __future__ import annotations
 import math
 
 from ...model.outline import Slide
-from ..blocks import body_bottom, source_box, title_block
+from ..blocks import content_frame, source_box
 from ..context import Ctx
 from ..images import place_image
 from ..ir import Box, Para, Rect, SlidePlan, TextBox, inches
@@ -25,11 +25,10 @@ def _name(ctx: Ctx, name: str, size: float) -> list[Para]:
 
 
 def plan_logos(slide: Slide, ctx: Ctx) -> list[SlidePlan]:
-    titled = title_block(ctx, slide, slide["title"])
-    if titled is None:
+    frame = content_frame(ctx, slide)
+    if frame is None:
         return []
-    head, top = titled
-    bottom = body_bottom(ctx, slide)
+    head, top, bottom = frame
     logos = slide["logos"]
     cols = _columns(len(logos))
     rows = math.ceil(len(logos) / cols)

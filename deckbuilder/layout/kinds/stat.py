@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ...model.outline import Slide
-from ..blocks import body_bottom, source_box, title_block
+from ..blocks import content_frame, source_box
 from ..context import HARD_FLOOR, Ctx
 from ..grid import snap
 from ..ir import Box, Para, SlidePlan, TextBox, inches
@@ -22,11 +22,10 @@ def _value_size(ctx: Ctx, values: list[str], width: int, height: int) -> float |
 
 def plan_stat(slide: Slide, ctx: Ctx) -> list[SlidePlan]:
     stats = slide["stats"]
-    titled = title_block(ctx, slide, slide["title"])
-    if titled is None:
+    frame = content_frame(ctx, slide)
+    if frame is None:
         return []
-    head, top = titled
-    bottom = body_bottom(ctx, slide)
+    head, top, bottom = frame
     columns = ctx.grid.split(len(stats))
     width = min(w for _, w in columns)
     value_size = _value_size(ctx, [s["value"] for s in stats], width, (bottom - top) // 2)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ...colors import readable_on
 from ...model.outline import Slide
-from ..blocks import body_bottom, source_box, title_block
+from ..blocks import content_frame, source_box
 from ..context import HARD_FLOOR, Ctx
 from ..ir import Box, Para, Rect, SlidePlan, TextBox, inches, points
 from ..text import sizes_between
@@ -46,11 +46,10 @@ def _fit(ctx: Ctx, steps: list, height: int) -> tuple | None:
 
 
 def plan_steps(slide: Slide, ctx: Ctx) -> list[SlidePlan]:
-    titled = title_block(ctx, slide, slide["title"])
-    if titled is None:
+    frame = content_frame(ctx, slide)
+    if frame is None:
         return []
-    head, top = titled
-    bottom = body_bottom(ctx, slide)
+    head, top, bottom = frame
     steps = slide["steps"]
     fitted = _fit(ctx, steps, bottom - top)
     if fitted is None:
