@@ -51,6 +51,11 @@ def plan_paper(slide: Slide, ctx: Ctx) -> list[SlidePlan]:
     else:
         return []
     card = Box(x, top, w, card_text[-1].box.bottom - top + PAD)
+    if not has_body:  # a card alone sits a third of the way down the free space, not against the title
+        drop = (bottom - card.bottom) // 3
+        card = Box(card.x, card.y + drop, card.w, card.h)
+        card_text = [TextBox(Box(t.box.x, t.box.y + drop, t.box.w, t.box.h), t.paras, role=t.role, name=t.name)
+                     for t in card_text]
     shapes = [Rect(card, fill=ctx.colors["surface"], name="Citation card"),
               Rect(Box(card.x, card.y, BAR, card.h), fill=ctx.colors["primary"], name="Card edge"), *card_text]
     if has_body:

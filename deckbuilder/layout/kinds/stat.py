@@ -32,7 +32,7 @@ def plan_stat(slide: Slide, ctx: Ctx) -> list[SlidePlan]:
     if value_size is None:
         ctx.overflow(slide, "stats", f"a value does not fit its column on one line even at {STAT_FLOOR:g} pt")
         return []
-    align = "ctr" if len(stats) > 1 else "l"
+    align = "ctr"
     label_size = _label_size(ctx, slide, stats, width, align)
     if label_size is None:
         return []
