@@ -270,8 +270,7 @@ def _warn_fonts(theme: Theme, deck: ResolvedDeck, diags: Diagnostics) -> None:
 
 
 def _logo_spec(key: str) -> YMap:
-    spec = YMap({"asset": key, "fit": "contain", "credit": "credits-only"})
-    return spec
+    return YMap({"asset": key, "fit": "contain", "credit": "credits-only"})
 
 
 def _template(path: Path):

@@ -259,11 +259,10 @@ def vstack(boxes: Sequence[tuple[TextBox | Rect, int]], top: int, bottom: int, a
 
 
 def grown(ctx: Ctx, slide: Slide, field: str, paras_at: Callable[[float], list[Para]], x: int, w: int,
-          sizes: Sequence[float], max_h: int, *, role: str = "body", max_lines: int | None = None,
-          align_anchor: str = "t") -> TextBox | None:
+          sizes: Sequence[float], max_h: int, *, role: str = "body", max_lines: int | None = None) -> TextBox | None:
     """A text frame as tall as its text (at the largest size that fits max_h), to be stacked."""
     return text_box(ctx, slide, field, paras_at, Box(x, 0, w, max_h), sizes, role=role, max_lines=max_lines,
-                    grow=True, anchor=align_anchor)
+                    grow=True)
 
 
 def list_pages(ctx: Ctx, slide: Slide, field: str, title: str, units: list, box_x: int, box_w: int,

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections import deque
 from dataclasses import dataclass, replace
-from typing import Callable, Iterable, Sequence
+from typing import Iterable, Sequence
 
 import uharfbuzz as hb
 
@@ -294,14 +294,3 @@ def sizes_between(preferred: float, floor: float, step: float = 2.0) -> list[flo
         size -= step
     sizes.append(float(floor))
     return sizes
-
-
-def fit(build: Callable[[float], Sequence[Para]], width: int, height: int, sizes: Sequence[float],
-        measurer: Measurer) -> tuple[float, list[Para], int] | None:
-    """The largest size whose paragraphs fit the frame: (size, paragraphs, height in EMU), or None."""
-    for size in sizes:
-        paras = list(build(size))
-        needed = measurer.height(paras, width)
-        if needed <= height:
-            return size, paras, needed
-    return None

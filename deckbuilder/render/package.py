@@ -10,38 +10,36 @@ from pathlib import Path
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
-def stable_zip(data: bytes, rewrite=None) -> bytes:
-    """The same package with fixed timestamps and order; `rewrite(name, bytes)` may change members."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for name in src.namelist():
-            blob = src.read(name)
-            if rewrite:
-                blob = rewrite(name, blob)
-            info = zipfile.ZipInfo(name, ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            dst.writestr(info, blob)
-    return out.getvalue()
-
-
 STORED = (".jpeg", ".jpg", ".png")  # already compressed: deflating them again only costs time
 
 
 class _StableWriter:
-    """python-pptx's package writer interface, writing members once, in order, with fixed times."""
+    """Writes zip members once, in order, with fixed times (python-pptx's package writer interface)."""
 
-    def __init__(self, rewrite):
+    def __init__(self, rewrite=None):
         self.buffer = io.BytesIO()
         self.zip = zipfile.ZipFile(self.buffer, "w", zipfile.ZIP_DEFLATED)
-        self.rewrite = rewrite
+        self.rewrite = rewrite or (lambda name, blob: blob)
 
     def write(self, pack_uri, blob: bytes) -> None:
-        name = pack_uri.membername
+        name = getattr(pack_uri, "membername", pack_uri)
         info = zipfile.ZipInfo(name, ZIP_TIME)
         info.compress_type = zipfile.ZIP_STORED if name.endswith(STORED) else zipfile.ZIP_DEFLATED
         info.external_attr = 0o644 << 16
         self.zip.writestr(info, self.rewrite(name, blob))
+
+    def close(self) -> bytes:
+        self.zip.close()
+        return self.buffer.getvalue()
+
+
+def stable_zip(data: bytes, rewrite=None) -> bytes:
+    """The same zip with fixed timestamps and order; `rewrite(name, bytes)` may change members."""
+    writer = _StableWriter(rewrite)
+    with zipfile.ZipFile(io.BytesIO(data)) as src:
+        for name in src.namelist():
+            writer.write(name, src.read(name))
+    return writer.close()
 
 
 def package_bytes(package, rewrite) -> bytes:
@@ -53,8 +51,7 @@ def package_bytes(package, rewrite) -> bytes:
     parts._write_content_types_stream(writer)
     parts._write_pkg_rels(writer)
     parts._write_parts(writer)
-    writer.zip.close()
-    return writer.buffer.getvalue()
+    return writer.close()
 
 
 def write_atomic(path: Path, data: bytes) -> None:

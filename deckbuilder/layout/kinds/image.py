@@ -120,12 +120,16 @@ def plan_image_text(slide: Slide, ctx: Ctx) -> list[SlidePlan]:
     region = Box(0, 0, middle, grid.height - grid.bottom) if left else \
         Box(middle, 0, grid.width - middle, grid.height - grid.bottom)
     x, w = grid.span(7, 5) if left else grid.span(0, 5)
+    def points(page, size, first):
+        return bullet_paras(ctx, page, size, start=first + 1)
+
+    def paragraph(page, size, first):
+        return [ctx.para(unit.text, size, space_before=size * 0.5) for unit in page]
+
     if slide.get("bullets"):
-        field, units = "bullets", items_of(slide["bullets"])
-        paras_at = lambda page, size, first: bullet_paras(ctx, page, size, start=first + 1)  # noqa: E731
+        field, units, paras_at = "bullets", items_of(slide["bullets"]), points
     else:
-        field, units = "text", [Item(slide.get("text") or "", cont=True)]
-        paras_at = lambda page, size, first: [ctx.para(u.text, size, space_before=size * 0.5) for u in page]  # noqa: E731
+        field, units, paras_at = "text", [Item(slide.get("text") or "", cont=True)], paragraph
     sizes = sizes_between(ctx.size("body"), ctx.size("body_min"))
     pages = list_pages(ctx, slide, field, slide["title"], units, x, w, paras_at, sizes, main=False)
     plans = []
