@@ -164,6 +164,7 @@ class SlidePlan:
     chrome: str = "content"  # content: footer, number and logo are added; none: they are not
     template_layout: str | None = None  # with an organisation's template: the layout the slide uses
     paint: bool = True  # paint the background (False: the template's background shows)
+    arranged: str = ""  # how the slide was arranged when its first arrangement did not fit ("" when it did)
 
 
 @dataclass(frozen=True)
