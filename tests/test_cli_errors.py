@@ -226,7 +226,8 @@ def test_debug_shows_the_traceback():
 
 # --- found in api.py / layout / checks and fixed there during this work: kept as regressions ---------------
 
-LONG_TITLE = "deck: {title: x}\nslides:\n  - id: a\n    title: " + "Wordy " * 48 + "\n    bullets: [b]\n"
+LONG_VALUE = ("deck: {title: x}\nslides:\n  - id: a\n    layout: stat\n    title: Numbers\n    stats:\n"
+              "      - {value: '1', label: one}\n      - {value: '123456789012345678901234', label: too long}\n")
 
 
 def test_a_folder_build_reports_a_broken_audience_outline(story, write):
@@ -236,9 +237,10 @@ def test_a_folder_build_reports_a_broken_audience_outline(story, write):
     assert "funders.yaml:3:1: error[yaml-syntax]" in err
 
 
-def test_an_overflowing_title_is_one_error_with_file_and_line_and_exit_1(write):
-    write("long.yaml", LONG_TITLE)
+def test_an_overflowing_value_is_one_error_at_its_line_saying_what_to_cut_and_exit_1(write):
+    write("long.yaml", LONG_VALUE)
     exit_code, _, err = run("long.yaml", "--out", "out")
-    [match] = error_lines(err)  # no 'no-title' without a location after it, no repeat per size tried
-    assert (match["file"], int(match["line"]), match["code"]) == ("long.yaml", 4, "overflow")
+    [match] = error_lines(err)  # no repeat per arrangement or size tried
+    assert (match["file"], int(match["line"]), match["code"]) == ("long.yaml", 8, "overflow")
+    assert "the value of stat 2 ('123456789012345678901234') needs about" in err and "fewer characters" in err
     assert exit_code == 1  # a failed check, not an input error

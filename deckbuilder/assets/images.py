@@ -236,13 +236,31 @@ def pixels_for(w_emu: int, h_emu: int) -> tuple[int, int]:
     return max(1, round(w_emu / 914_400 * TARGET_PPI)), max(1, round(h_emu / 914_400 * TARGET_PPI))
 
 
-def brightest(path: Path, crop: tuple | None, region: tuple[float, float, float, float]) -> str:
+@dataclass(frozen=True)
+class Thumb:
+    """A small upright copy of a picture (RGB bytes), so planning can read its light without opening files."""
+
+    width: int
+    height: int
+    rgb: bytes
+
+
+THUMB_SIZE = 400
+
+
+def thumbnail(path: Path) -> Thumb:
+    """The picture, upright, at most THUMB_SIZE pixels on its longer side."""
+    with _open(path) as source:
+        source.draft("RGB", (THUMB_SIZE, THUMB_SIZE))
+        img = _eight_bit(ImageOps.exif_transpose(source)).convert("RGB")
+    img.thumbnail((THUMB_SIZE, THUMB_SIZE))
+    return Thumb(img.width, img.height, img.tobytes())
+
+
+def brightest(thumb: Thumb, crop: tuple | None, region: tuple[float, float, float, float]) -> str:
     """The colour (RRGGBB) of the brightest 5 % of the pixels in `region` (fractions x, y, w, h of the
     picture as shown), so that text over it can be given a scrim that keeps it readable."""
-    with _open(path) as source:
-        source.draft("RGB", (400, 400))
-        img = _eight_bit(ImageOps.exif_transpose(source)).convert("RGB")
-    img.thumbnail((400, 400))
+    img = Image.frombytes("RGB", (thumb.width, thumb.height), thumb.rgb)
     if crop:
         w, h = img.size
         img = img.crop((round(crop[0] * w), round(crop[1] * h), round(w - crop[2] * w), round(h - crop[3] * h)))

@@ -8,7 +8,7 @@ from typing import Iterable
 from ..errors import BuildError, Diagnostics, Loc, did_you_mean
 from ..model.outline import Slide
 from ..source import YMap, display_path
-from .images import ImageProblem, probe
+from .images import ImageProblem, Thumb, probe, thumbnail
 from .register import ImageEntry, find_register, load_register
 
 NOT_COMMERCIAL_USES = ("fundraising", "commercial")
@@ -22,6 +22,7 @@ class ImageInfo:
     width: int
     height: int
     png: bool
+    thumb: Thumb | None = None  # for pictures with text over them: where they are light
 
     @property
     def key(self) -> str:
@@ -36,6 +37,7 @@ class Use:
     field: str
     spec: YMap
     where: Loc
+    overlaid: bool = False  # text is set over the picture
 
     @property
     def key(self) -> str:
@@ -47,7 +49,8 @@ def image_uses(slides: Iterable[Slide]) -> list[Use]:
     uses = []
     for slide in slides:
         if slide.get("image"):
-            uses.append(Use(slide.id, "image", slide["image"], slide.at("image")))
+            overlaid = slide.layout == "image" and bool(slide.get("text"))
+            uses.append(Use(slide.id, "image", slide["image"], slide.at("image"), overlaid))
         for i, logo in enumerate(slide.get("logos") or ()):
             if logo.get("image"):
                 uses.append(Use(slide.id, f"logos[{i}].image", logo["image"], logo.at("image")))
@@ -113,7 +116,7 @@ def _info(item: Use, entries: dict[str, ImageEntry], done: dict[str, ImageInfo],
         return None
     _check_use(item, entry, use, diags)
     if item.key in done:
-        return done[item.key]
+        return _with_thumb(done[item.key], item)
     if not inside(entry.path, roots):
         diags.error("outside-project", f"image '{item.key}': {entry.get('file')} is outside the project",
                     entry.data.at("file"), f"{item.key}.file",
@@ -125,7 +128,14 @@ def _info(item: Use, entries: dict[str, ImageEntry], done: dict[str, ImageInfo],
         diags.error("bad-image", f"image '{item.key}' (slide '{item.slide}'): {exc}", entry.data.at("file"),
                     f"{item.key}.file", "replace the file with a JPEG or PNG that opens in an image viewer")
         return None
-    return ImageInfo(entry, found.width, found.height, found.png)
+    return _with_thumb(ImageInfo(entry, found.width, found.height, found.png), item)
+
+
+def _with_thumb(info: ImageInfo, item: Use) -> ImageInfo:
+    """The picture's thumbnail, read once, where text goes over it."""
+    if not item.overlaid or info.thumb:
+        return info
+    return ImageInfo(info.entry, info.width, info.height, info.png, thumbnail(info.entry.path))
 
 
 def _check_use(item: Use, entry: ImageEntry, use: str, diags: Diagnostics) -> None:

@@ -5,7 +5,7 @@ import re
 
 from ..colors import contrast, mix, required
 from ..errors import Diagnostics
-from ..layout.context import HARD_FLOOR
+from ..layout.scale import FLOOR, LABEL_FLOOR
 from ..layout.ir import Box, Chart, DeckPlan, Picture, Rect, SlidePlan, TextBox
 
 SMALL_ROLES = {"footer", "number", "credit", "source"}
@@ -52,7 +52,7 @@ def _pictures(slide: SlidePlan, where: str, diags: Diagnostics) -> None:
 def _sizes(slide: SlidePlan, where: str, diags: Diagnostics) -> None:
     for box in _texts(slide):
         small = box.role in SMALL_ROLES
-        floor = HARD_FLOOR["small"] if small else 14.0
+        floor = FLOOR["small"] if small else LABEL_FLOOR
         for para in box.paras:
             if para.text.strip() and para.size < floor:
                 diags.error("text-too-small", f"{where}: '{_short(para.text)}' is set at {para.size:g} pt, below "

@@ -301,12 +301,31 @@ def _comparable(text: str) -> Counter:
 
 def _missing(shape: TaggedShape, glyphs: list[Glyph], where: Loc) -> list[Diagnostic]:
     lost = _comparable(shape.text) - _comparable("".join(g.char for g in glyphs))
-    if not lost:
-        return []
-    count, sample = sum(lost.values()), "".join(sorted(lost))[:20]
-    return [Diagnostic("error", "render-missing", f"{_where_in_deck(shape)}: {count} character(s) of the text are "
-                       f"not on the rendered page ({sample!r})", where, f"slide {shape.slide}/{shape.name}",
-                       "LibreOffice drops glyphs beyond the slide edge: the text overflows its box or the slide")]
+    unfonted = Counter({c: n for c, n in lost.items() if not _installed_font_has(c)})
+    lost -= unfonted
+    found = []
+    if unfonted:
+        found.append(Diagnostic("warning", "render-no-font", f"{_where_in_deck(shape)}: no font on this machine has "
+                                f"{''.join(sorted(unfonted))[:20]!r}, so LibreOffice did not draw it here",
+                                where, f"slide {shape.slide}/{shape.name}",
+                                "PowerPoint draws it with the system's emoji or symbol font; to see it here, install "
+                                "one (e.g. fonts-noto-color-emoji)"))
+    if lost:
+        count, sample = sum(lost.values()), "".join(sorted(lost))[:20]
+        found.append(Diagnostic("error", "render-missing", f"{_where_in_deck(shape)}: {count} character(s) of the "
+                                f"text are not on the rendered page ({sample!r})", where,
+                                f"slide {shape.slide}/{shape.name}",
+                                "LibreOffice drops glyphs beyond the slide edge: the text overflows its box or the "
+                                "slide"))
+    return found
+
+
+def _installed_font_has(char: str) -> bool:
+    """Whether fontconfig knows a font with the character (True when it cannot be asked)."""
+    if not shutil.which("fc-list"):
+        return True
+    found = subprocess.run(["fc-list", f":charset={ord(char):x}", "family"], capture_output=True, text=True)
+    return found.returncode != 0 or bool(found.stdout.strip())
 
 
 def _fonts(glyphs: list[Glyph], shapes: dict[int, TaggedShape], where: Loc | None) -> list[Diagnostic]:

@@ -1,23 +1,21 @@
-"""Building blocks shared by slide kinds: titles, lists, pagination, sources and footers."""
+"""Building blocks shared by slide kinds: titles, fitted text frames, lists of points, sources and footers."""
 from __future__ import annotations
 
-import math
-import re
 from dataclasses import dataclass, replace
 from typing import Callable, Sequence
 
 from ..colors import readable_on
 from ..model.outline import Slide
-from .context import HARD_FLOOR, Ctx
-from .grid import snap
+from .context import Ctx
+from .fitting import Arrangement, Shortfall, chars_over, fewer_chars
+from .grid import ACCENT_BAR, BAR_GAP, GAP, LOGO_ROOM, TITLE_DEPTH, snap
 from .ir import Box, Para, Rect, Run, TextBox, inches, points
-from .text import para_pitch, sizes_between
+from .scale import FLOOR, KICKER_FLOOR, steps
 
-GAP = inches(0.3)
-LOGO_ROOM = inches(2.8)  # the footer's right end: the logo, then the slide number
-MAX_ITEMS = 6
 BULLET = "\u2022"
 SUB_BULLET = "\u2013"
+BODY_SHARE = 0.5  # a title takes a third or fourth line only while the body keeps this share of the safe area
+SOURCE_ROOM = inches(0.45)  # the citation line's strip at the foot of the body
 
 
 @dataclass(frozen=True)
@@ -29,199 +27,207 @@ class Item:
     cont: bool = False
 
 
+@dataclass(frozen=True)
+class Head:
+    """A content slide's title shapes and where its body may start."""
+
+    shapes: tuple
+    bottom: int
+    kicker: bool = False  # the title is set small, as a kicker, because it is long
+
+
+@dataclass(frozen=True)
+class Frame:
+    """A content slide's title and the area left for its body."""
+
+    head: Head
+    body: Box
+
+
 def items_of(values: Sequence) -> list[Item]:
     """Checked bullets (text or {text, bullets}) as layout items."""
-    out = []
-    for value in values:
-        kids = tuple(k["text"] for k in value.get("bullets") or ())
-        out.append(Item(value["text"], kids))
-    return out
+    return [Item(value["text"], tuple(k["text"] for k in value.get("bullets") or ())) for value in values]
 
 
-def title_sizes(ctx: Ctx, preferred: float | None = None) -> list[float]:
-    return sizes_between(preferred or ctx.size("title"), HARD_FLOOR["title"])
-
-
-def text_box(ctx: Ctx, slide: Slide, field: str, paras_at: Callable[[float], list[Para]], box: Box,
-             sizes: Sequence[float], *, role: str = "body", anchor: str = "t", max_lines: int | None = None,
-             grow: bool = False, quiet: bool = False) -> TextBox | None:
-    """The largest size at which the text fits `box` (and `max_lines`); None, reported, if none does.
-
-    With grow=True the box's height is a limit and the frame takes the text's measured height;
-    with quiet=True a failure is not reported (the caller has another way to try).
-    """
+def fit_text(ctx: Ctx, paras_at: Callable[[float], list[Para]], box: Box, sizes: Sequence[float], *,
+             role: str = "body", anchor: str = "t", max_lines: int | None = None, grow: bool = False,
+             name: str | None = None) -> TextBox | None:
+    """The text at the largest size that fits `box` (and `max_lines`), or None. With grow=True the box's
+    height is a limit and the frame takes the text's own height."""
     for size in sizes:
         paras = paras_at(size)
-        height = ctx.measure.height(paras, box.w)
-        lines = sum(ctx.measure.line_count(p, box.w) for p in paras)
-        if height <= box.h and (max_lines is None or lines <= max_lines):
-            frame = box.with_h(snap(height)) if grow else box
-            return TextBox(frame, tuple(paras), role=role, anchor=anchor, name=role.capitalize())
-    if quiet:
-        return None
-    paras = paras_at(sizes[-1])
-    over = ctx.measure.height(paras, box.w) - box.h
-    lines = sum(ctx.measure.line_count(p, box.w) for p in paras)
-    pitch = para_pitch(paras[0]) if paras else 1
-    detail = (f"{lines} lines where {max_lines} fit" if max_lines and lines > max_lines
-              else f"about {math.ceil(over / points(pitch))} line(s) too long")
-    ctx.overflow(slide, field, f"{detail} even at {sizes[-1]:g} pt")
+        if fits(ctx, paras, box.w, box.h, max_lines):
+            frame = box.with_h(snap(ctx.measure.height(paras, box.w))) if grow else box
+            return TextBox(frame, tuple(paras), role=role, anchor=anchor, name=name or role.capitalize())
     return None
 
 
+def fits(ctx: Ctx, paras: Sequence[Para], width: int, height: int, max_lines: int | None = None) -> bool:
+    if max_lines is not None and sum(ctx.measure.line_count(p, width) for p in paras) > max_lines:
+        return False
+    return ctx.measure.height(paras, width) <= height
+
+
+def text_shortfall(ctx: Ctx, field: str, item: str, text: str, paras_for: Callable[[str], list[Para]], width: int,
+                   height: int, max_lines: int | None = None, index: int | None = None) -> Shortfall:
+    """How many characters of `text` must go for it to fit `width` × `height` (set by `paras_for`)."""
+    over = chars_over(lambda kept: fits(ctx, paras_for(kept), width, height, max_lines), text)
+    return Shortfall(field, item, fewer_chars(max(over, 1)), index)
+
+
+def title_paras(ctx: Ctx, text: str, size: float, kicker: bool = False) -> list[Para]:
+    color = ctx.colors.get("title", ctx.colors["primary"])
+    return [ctx.para(text, size, heading=True, bold=True, color=color, line_spacing=1.0 if kicker else 0.95)]
+
+
+def kicker_sizes(ctx: Ctx) -> list[float]:
+    return steps(ctx.size("caption") + 4, KICKER_FLOOR)
+
+
 def title_block(ctx: Ctx, slide: Slide, text: str, *, x: int | None = None, w: int | None = None,
-                quiet: bool = False) -> tuple[list, int] | None:
-    """A content slide's title under a short accent bar (or in the template's title placeholder):
-    its shapes and where the body starts; None if it does not fit in three lines at the smallest
-    title size (reported unless quiet)."""
+                compact: bool = False) -> Head | None:
+    """A content slide's title under a short accent bar (or in the template's title placeholder): two lines
+    at the title sizes, else three or four at the smallest while the body keeps room, else set small as a
+    kicker; None (reported) only if not even the kicker fits. A `compact` title takes as few lines as it can
+    at the title sizes (to leave the body more room)."""
     if ctx.tlayout and ctx.tlayout.title:
-        return _template_title(ctx, slide, text, quiet)
+        return _template_title(ctx, slide, text, compact)
     grid = ctx.grid
     x = grid.safe.x if x is None else x
     w = grid.safe.w if w is None else w
-    bar = Rect(Box(x, grid.top, inches(0.6), points(5)), fill=ctx.colors["accent"], name="Accent bar")
-    top = grid.top + points(5) + inches(0.12)
-    frame = Box(x, top, w, inches(2.4))
-    box = text_box(ctx, slide, "title", _title_paras(ctx, text), frame, title_sizes(ctx), role="title",
-                   max_lines=2, grow=True, quiet=True) or \
-        text_box(ctx, slide, "title", _title_paras(ctx, text), frame, [HARD_FLOOR["title"]], role="title",
-                 max_lines=3, grow=True, quiet=quiet)
-    return ([bar, box], snap(box.box.bottom + GAP)) if box else None
+    bar = Rect(Box(x, grid.top, ACCENT_BAR, points(5)), fill=ctx.colors["accent"], name="Accent bar")
+    top = grid.top + points(5) + BAR_GAP
+    most = top + round(grid.safe.h * (1 - BODY_SHARE))  # the lowest a long title may reach
+    sizes = steps(ctx.size("title"), FLOOR["title"])
+    floor = [FLOOR["title"]]
+    tries = [(sizes, lines) for lines in (1, 2)] if compact else [(sizes, 2)]
+    for sizes, lines in (*tries, (floor, 3), (floor, 4)):
+        box = fit_text(ctx, lambda s: title_paras(ctx, text, s), Box(x, top, w, TITLE_DEPTH), sizes, role="title",
+                       max_lines=lines, grow=True)
+        if box and (lines <= 2 or box.box.bottom + GAP <= most):
+            return Head((bar, box), snap(box.box.bottom + GAP))
+    return _kicker_head(ctx, slide, text, Box(x, top, w, TITLE_DEPTH), (bar,))
 
 
-def _title_paras(ctx: Ctx, text: str) -> Callable[[float], list[Para]]:
-    color = ctx.colors.get("title", ctx.colors["primary"])
-    return lambda size: [ctx.para(text, size, heading=True, bold=True, color=color, line_spacing=0.95)]
-
-
-def _template_title(ctx: Ctx, slide: Slide, text: str, quiet: bool) -> tuple[list, int] | None:
-    """The title in the template layout's title placeholder box, shrinking to fit it; a title that
-    needs more lines than the box holds takes them below it (the body moves down)."""
-    frame = ctx.tlayout.title
-    paras = _title_paras(ctx, text)
-    box = text_box(ctx, slide, "title", paras, frame, title_sizes(ctx), role="title", anchor="ctr", quiet=True)
+def _kicker_head(ctx: Ctx, slide: Slide, text: str, frame: Box, decoration: tuple) -> Head | None:
+    box = fit_text(ctx, lambda s: title_paras(ctx, text, s, kicker=True), frame, kicker_sizes(ctx), role="title",
+                   grow=True, name="Title")
     if box is None:
-        deeper = Box(frame.x, frame.y, frame.w, frame.h + inches(1.2))
-        box = text_box(ctx, slide, "title", paras, deeper, [HARD_FLOOR["title"]], role="title", max_lines=3,
-                       grow=True, quiet=quiet)
-        if box is None:
-            return None
-        box = replace(box, box=box.box.with_h(max(box.box.h, frame.h)), anchor="t")
+        short = text_shortfall(ctx, "title", "the title", text, lambda t: title_paras(ctx, t, KICKER_FLOOR, True),
+                               frame.w, frame.h)
+        ctx.overflow(slide, short)
+        return None
+    return Head((*decoration, box), snap(box.box.bottom + GAP), kicker=True)
+
+
+def _template_title(ctx: Ctx, slide: Slide, text: str, compact: bool = False) -> Head | None:
+    """The title in the template layout's title placeholder, shrinking to fit it (`compact`: to as few lines
+    as it can); a title that needs more lines takes them below it (the body moves down), else it is set small
+    in the placeholder."""
+    frame = ctx.tlayout.title
     body = ctx.tlayout.body
-    box = replace(box, backdrop=ctx.tlayout.title_background)
-    return [box], max(box.box.bottom + GAP // 2, body.y if body else 0)
+
+    def head(box: TextBox) -> Head:
+        box = replace(box, backdrop=ctx.tlayout.title_background)
+        return Head((box,), max(box.box.bottom + GAP // 2, body.y if body else 0))
+
+    sizes = steps(ctx.size("title"), FLOOR["title"])
+    box = (compact and fit_text(ctx, lambda s: title_paras(ctx, text, s), frame, sizes, role="title", anchor="ctr",
+                                max_lines=1)) or \
+        fit_text(ctx, lambda s: title_paras(ctx, text, s), frame, sizes, role="title", anchor="ctr")
+    if box:
+        return head(box)
+    deeper = Box(frame.x, frame.y, frame.w, max(frame.h, TITLE_DEPTH))
+    for lines in (3, 4):
+        box = fit_text(ctx, lambda s: title_paras(ctx, text, s), deeper, [FLOOR["title"]], role="title",
+                       max_lines=lines, grow=True)
+        if box and box.box.bottom - frame.y <= round(ctx.grid.safe.h * (1 - BODY_SHARE)):
+            return head(replace(box, box=box.box.with_h(max(box.box.h, frame.h))))
+    found = _kicker_head(ctx, slide, text, deeper, ())
+    if found is None:
+        return None
+    kicker = found.shapes[0]
+    return head(replace(kicker, box=kicker.box.with_h(max(kicker.box.h, frame.h)), anchor="ctr"))
 
 
-def content_frame(ctx: Ctx, slide: Slide) -> tuple[list, int, int] | None:
-    """A content slide's title shapes and the top and bottom of its body; None if the title does not fit."""
-    titled = title_block(ctx, slide, slide["title"])
-    return (*titled, body_bottom(ctx, slide)) if titled else None
+def content_frame(ctx: Ctx, slide: Slide, title: str | None = None, x: int | None = None,
+                  w: int | None = None, compact: bool = False) -> Frame | None:
+    """A content slide's title (across `x`, `w`: the safe area by default) and the area under it for the body;
+    None (reported) if the title cannot fit."""
+    head = title_block(ctx, slide, slide["title"] if title is None else title, x=x, w=w, compact=compact)
+    if head is None:
+        return None
+    safe = ctx.grid.safe
+    return Frame(head, Box(safe.x, head.bottom, safe.w, body_bottom(ctx, slide) - head.bottom))
+
+
+def framed(ctx: Ctx, slide: Slide, build: Callable[[Frame], list[Arrangement]], x: int | None = None,
+           w: int | None = None) -> list[Arrangement] | None:
+    """A content slide's arrangements under its title (their shapes include the title's): each as `build`
+    makes it for the title as usual, then for the title on fewer lines when that leaves the body more room;
+    None (reported) if the title cannot fit."""
+    usual = content_frame(ctx, slide, x=x, w=w)
+    if usual is None:
+        return None
+    frames = [usual]
+    smaller = content_frame(ctx, slide, x=x, w=w, compact=True)
+    if smaller and smaller.body.h > usual.body.h:
+        frames.append(smaller)
+    return [Arrangement(", ".join(n for n in (a.name, "a smaller title" if i else "") if n),
+                        lambda size, a=a, f=frame: _headed(f, a.attempt(size)))
+            for i, frame in enumerate(frames) for a in build(frame)]
+
+
+def _headed(frame: Frame, shapes: list | Shortfall) -> list | Shortfall:
+    return shapes if isinstance(shapes, Shortfall) else [*frame.head.shapes, *shapes]
 
 
 def body_bottom(ctx: Ctx, slide: Slide) -> int:
     """The lowest y of a content slide's body, above its source line when it has one."""
     body = ctx.tlayout.body if ctx.tlayout else None
-    bottom = min(body.bottom, ctx.grid.height - ctx.grid.bottom) if body else ctx.grid.height - ctx.grid.bottom
-    return bottom - (inches(0.45) if slide.get("source") else 0)
+    bottom = ctx.grid.height - ctx.grid.bottom
+    bottom = min(body.bottom, bottom) if body else bottom
+    return bottom - (SOURCE_ROOM if slide.get("source") else 0)
 
 
 def source_box(ctx: Ctx, slide: Slide, color: str | None = None) -> list[TextBox]:
-    """The slide's citation line, small, at the foot of the body."""
+    """The slide's citation line, small, at the foot of the body (shrinking, then wrapping upwards)."""
     text = slide.get("source")
     if not text:
         return []
     grid = ctx.grid
-    box = Box(grid.safe.x, grid.height - grid.bottom - inches(0.38), grid.safe.w, inches(0.34))
-    found = text_box(ctx, slide, "source", lambda s: [ctx.para(f"Source: {text}", s, color=color or
-                                                                  ctx.colors["muted"])],
-                     box, sizes_between(ctx.size("small"), HARD_FLOOR["small"], 1), role="source", anchor="b")
-    return [found] if found else []
+    box = Box(grid.safe.x, grid.height - grid.bottom - SOURCE_ROOM + points(2), grid.safe.w,
+              SOURCE_ROOM - points(4))
+    color = color or ctx.colors["muted"]
+    found = fit_text(ctx, lambda s: [ctx.para(f"Source: {text}", s, color=color)], box,
+                     steps(ctx.size("small"), FLOOR["small"], 1), role="source", anchor="b")
+    if found is None:
+        ctx.overflow(slide, text_shortfall(ctx, "source", "the source line", text,
+                                           lambda t: [ctx.para(f"Source: {t}", FLOOR["small"])], box.w, box.h))
+        return []
+    return [found]
 
 
 def bullet_paras(ctx: Ctx, items: Sequence[Item], size: float, numbered: bool = False, start: int = 1,
                  color: str | None = None) -> list[Para]:
     """Paragraphs for a list: hanging bullets (or numbers) in the accent colour, sub-points smaller."""
-    sub = max(HARD_FLOOR["body"], round(size * 0.86))
+    sub = max(FLOOR["body"], round(size * 0.86))
     indent = points(round(size * (1.25 if numbered else 0.95)))
     sub_indent = indent + points(round(sub * 0.95))
     paras: list[Para] = []
     number = start
     for item in items:
         bullet = None if item.cont else ("num" if numbered else BULLET)
-        paras.append(Para((ctx.run(item.text, size, color=color),), bullet=bullet, indent=indent,
-                          bullet_color=ctx.colors["accent"], number=number,
-                          space_before=0 if item.cont else round(size * 0.5)))
+        if item.text or not item.cont:  # a point continued from the slide before may go on with sub-points only
+            paras.append(Para((ctx.run(item.text, size, color=color),), bullet=bullet, indent=indent,
+                              bullet_color=ctx.colors["accent"], number=number,
+                              space_before=0 if item.cont else round(size * 0.5)))
         number += 0 if item.cont else 1
         for kid in item.children:
             paras.append(Para((ctx.run(kid, sub, color=color),), bullet=SUB_BULLET, indent=sub_indent,
                               hang=sub_indent - indent, bullet_color=ctx.colors["muted"],
                               space_before=round(sub * 0.25)))
     return paras
-
-
-def split_text(text: str, fits: Callable[[str], bool]) -> tuple[str, str] | None:
-    """Split text at a word (ideally a sentence end) so the head fits; None if not even a word fits."""
-    words = text.split(" ")
-    lo, hi = 0, len(words)
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if fits(" ".join(words[:mid])):
-            lo = mid
-        else:
-            hi = mid - 1
-    if lo == 0 or lo == len(words):
-        return None
-    for k in range(lo, max(1, int(lo * 0.6)) - 1, -1):
-        if re.search(r"[.!?;:]$", words[k - 1]):
-            lo = k
-            break
-    return " ".join(words[:lo]), " ".join(words[lo:])
-
-
-def paginate(units: list, fits: Callable[[list, float], bool], sizes: Sequence[float],
-             split: Callable[[object, float], tuple | None] | None = None,
-             max_per_page: int = MAX_ITEMS) -> tuple[float, list[list]] | None:
-    """Pages of units at one size: one page shrinking if it can, else continuation pages."""
-    if len(units) <= max_per_page:
-        for size in sizes:
-            if fits(units, size):
-                return size, [units]
-    for size in sizes:
-        pages = _pack(units, fits, size, None, max_per_page)
-        if pages:
-            return size, _balance(units, fits, size, pages)
-    pages = _pack(units, fits, sizes[-1], split, max_per_page) if split else None
-    return (sizes[-1], pages) if pages else None
-
-
-def _pack(units, fits, size, split, cap) -> list[list] | None:
-    pages, page, queue = [], [], list(units)
-    while queue:
-        unit = queue.pop(0)
-        if len(page) < cap and fits(page + [unit], size):
-            page.append(unit)
-            continue
-        if page:
-            pages.append(page)
-            page = []
-            queue.insert(0, unit)
-            continue
-        parts = split(unit, size) if split else None
-        if not parts:
-            return None
-        pages.append([parts[0]])
-        queue.insert(0, parts[1])
-    return pages + ([page] if page else [])
-
-
-def _balance(units, fits, size, pages) -> list[list]:
-    cap = math.ceil(len(units) / len(pages))
-    even = _pack(units, fits, size, None, cap)
-    return even if even and len(even) == len(pages) else pages
-
-
-def continued(title: str, part: int) -> str:
-    return title if part == 1 else f"{title} (cont.)"
 
 
 def footer_shapes(ctx: Ctx, number: int, background: str, credit: Sequence[Run] = (),
@@ -257,65 +263,3 @@ def vstack(boxes: Sequence[tuple[TextBox | Rect, int]], top: int, bottom: int, a
         y += shape.box.h
     return out
 
-
-def grown(ctx: Ctx, slide: Slide, field: str, paras_at: Callable[[float], list[Para]], x: int, w: int,
-          sizes: Sequence[float], max_h: int, *, role: str = "body", max_lines: int | None = None) -> TextBox | None:
-    """A text frame as tall as its text (at the largest size that fits max_h), to be stacked."""
-    return text_box(ctx, slide, field, paras_at, Box(x, 0, w, max_h), sizes, role=role, max_lines=max_lines,
-                    grow=True)
-
-
-def list_pages(ctx: Ctx, slide: Slide, field: str, title: str, units: list, box_x: int, box_w: int,
-               paras_at: Callable[[list, float, int], list[Para]], sizes: Sequence[float],
-               max_items: int = MAX_ITEMS, main: bool = True) -> list[tuple[str, list, TextBox]] | None:
-    """A list set as large as it fits, continued on further slides when it must be.
-
-    `paras_at(units, size, first)` sets the units that start at index `first`; returns, per page,
-    the page's title, its title shapes and its body frame (None, reported, if nothing fits). A `main`
-    list goes in the template's body placeholder when there is one.
-    """
-    heads = [title_block(ctx, slide, title, x=box_x, w=box_w)]
-    if heads[0] is None:
-        return None
-    body = ctx.tlayout.body if ctx.tlayout else None
-    if body and main:
-        box_x, box_w = body.x, body.w
-    found, box = _pages(ctx, slide, field, units, Box(box_x, heads[0][1], box_w, 0), paras_at, sizes, max_items)
-    if found and len(found[1]) > 1:
-        more = title_block(ctx, slide, continued(title, 2), x=box_x, w=box_w, quiet=True) or heads[0]
-        heads.append(more)
-        if more[1] > heads[0][1]:
-            found, box = _pages(ctx, slide, field, units, Box(box_x, more[1], box_w, 0), paras_at, sizes,
-                                max_items)
-    if found is None:
-        return None
-    size, pages = found
-    holder = "body" if ctx.tlayout and ctx.tlayout.body and box.x == ctx.tlayout.body.x else None
-    out, first = [], 0
-    for part, page in enumerate(pages, start=1):
-        shapes = heads[min(part, len(heads)) - 1][0]
-        page_title = continued(title, part) if len(heads) > 1 and heads[1] is not heads[0] else title
-        out.append((page_title, shapes, TextBox(box, tuple(paras_at(page, size, first)), name=field.capitalize(),
-                                                placeholder=holder)))
-        first += sum(1 for unit in page if not getattr(unit, "cont", False))
-    return out
-
-
-def _pages(ctx: Ctx, slide: Slide, field: str, units: list, top: Box, paras_at, sizes, max_items):
-    """Paginate units into the body below `top.y`; (size, pages) and the body frame, or None (reported)."""
-    box = Box(top.x, top.y, top.w, body_bottom(ctx, slide) - top.y)
-
-    def fits(page: list, size: float) -> bool:
-        return ctx.measure.height(paras_at(page, size, 0), box.w) <= box.h
-
-    def split(unit: Item, size: float) -> tuple | None:
-        parts = split_text(unit.text, lambda head: fits([Item(head, (), unit.cont)], size))
-        return parts and (Item(parts[0], (), unit.cont), Item(parts[1], unit.children, True))
-
-    splittable = all(isinstance(unit, Item) for unit in units)
-    found = paginate(units, fits, sizes, split if splittable else None, max_items)
-    if found is None:
-        slides = ctx.measure.height(paras_at(units, sizes[-1], 0), box.w) / max(box.h, 1)
-        ctx.overflow(slide, field, f"does not fit even split over slides ({slides:.1f} slides of text at "
-                     f"{sizes[-1]:g} pt)")
-    return found, box

@@ -1,50 +1,42 @@
-"""What every slide kind plans with: the theme, grid, measurer, images, and style helpers."""
+"""What every slide kind plans with (the theme, grid, measurer, images: read-only) and what planning collects."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..colors import AA_LARGE, mix, readable_on
-from ..errors import Diagnostics, Loc
+from ..errors import Diagnostics
 from ..model.outline import Slide
 from ..model.theme import Theme
+from .fitting import Shortfall
 from .grid import Grid
 from .ir import Para, Run, Template, TemplateLayout
 from .text import Measurer
 
-HARD_FLOOR = {"body": 18.0, "title": 28.0, "small": 10.0}
-
 
 @dataclass
-class ImageUse:
-    """One picture placed on a slide, as the credits need it."""
+class Found:
+    """What planning collects as it goes: diagnostics and the sizes slides were set at."""
 
-    key: str
-    slide: str
-    cropped: bool = False
-    overlaid: bool = False
-
-    @property
-    def changes(self) -> tuple[str, ...]:
-        """What the deck did to the picture, as its credit says it."""
-        return (("cropped",) if self.cropped else ()) + (("with text overlay",) if self.overlaid else ())
+    diags: Diagnostics
+    sizes: dict = field(default_factory=dict)  # (slide id, group) -> the size the slide's text was set at
 
 
-@dataclass
+@dataclass(frozen=True)
 class Ctx:
-    """Planning context for one deck."""
+    """The settings one deck is planned with (read-only), and where planning puts what it finds."""
 
     theme: Theme
     grid: Grid
     measure: Measurer
     deck: Any
     deck_name: str
-    diags: Diagnostics
-    images: dict = field(default_factory=dict)  # key -> assets.register.ImageInfo
-    used: list[ImageUse] = field(default_factory=list)
-    footer_credits: dict = field(default_factory=dict)  # slide id -> credit runs for its footer
+    found: Found
+    images: dict = field(default_factory=dict)  # key -> assets.resolve.ImageInfo
     template: Template | None = None
     tlayout: TemplateLayout | None = None  # the template layout of the slide being planned
+    caps: dict = field(default_factory=dict)  # group -> the largest size the slide may use (shared sizes)
+    uses: tuple = ()  # the pictures the slides before the credits slide show (layout.images.ImageUse)
 
     def on_layout(self, tlayout: TemplateLayout) -> "Ctx":
         """This context for a slide on a template layout: its text colours and background."""
@@ -65,6 +57,10 @@ class Ctx:
     def colors(self) -> dict:
         return self.theme.colors
 
+    @property
+    def diags(self) -> Diagnostics:
+        return self.found.diags
+
     def size(self, role: str) -> float:
         return float(self.theme.sizes[role])
 
@@ -78,9 +74,17 @@ class Ctx:
         return Para((self.run(text, size, **style),), align=align, space_before=space_before,
                     line_spacing=line_spacing)
 
-    def overflow(self, slide: Slide, field_name: str, detail: str) -> None:
-        """Report content that cannot fit even at the smallest allowed size."""
-        where: Loc = slide.at(field_name) if field_name in slide.data else slide.loc
-        self.diags.error("overflow", f"deck '{self.deck_name}', slide '{slide.id}', field '{field_name}': "
-                         f"{detail}", where, f"slides.{slide.id}.{field_name}",
-                         "shorten the text, or split it over two slides")
+    def chose(self, slide: Slide, group: str, size: float) -> None:
+        """Note the size a slide's text of a group (body, stat) was set at, for sizes shared across the deck."""
+        self.found.sizes[(slide.id, group)] = size
+
+    def overflow(self, slide: Slide, short: Shortfall) -> None:
+        """Report content that fits no arrangement at any allowed size, saying what to cut and by how much."""
+        field_name = short.field or "text"
+        where = slide.at(field_name) if field_name in slide.data else slide.loc
+        items = slide.data.get(field_name)
+        if short.index is not None and hasattr(items, "at"):
+            where = items.at(short.index)
+        path = f"slides.{slide.id}.{field_name}" + (f"[{short.index}]" if short.index is not None else "")
+        self.diags.error("overflow", f"deck '{self.deck_name}', slide '{slide.id}': {short}", where, path,
+                         "shorten it by that much, or move some of it to another slide or to the notes")

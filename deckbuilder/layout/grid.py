@@ -8,6 +8,14 @@ from .ir import Box, inches, points
 SLIDE_SIZES = {"16:9": (12_192_000, 6_858_000), "4:3": (9_144_000, 6_858_000)}
 COLUMNS = 12
 BASELINE = points(6)
+GUTTER = inches(0.25)
+GAP = inches(0.3)  # between a title and the body, and between blocks of a slide
+ACCENT_BAR = inches(0.6)  # the short bar above a content slide's title
+BAR_GAP = inches(0.12)  # between that bar and the title
+TITLE_DEPTH = inches(2.4)  # the most a title (or the template title's extension) may take
+LOGO_ROOM = inches(2.8)  # the footer's right end: the logo, then the slide number
+CARD_PAD = inches(0.3)  # inside cards and tiles
+MEASURE = 10  # grid columns of a list alone: lines of about 60 characters at the body size
 
 
 @dataclass(frozen=True)
@@ -19,7 +27,7 @@ class Grid:
     side: int
     top: int
     bottom: int
-    gutter: int = inches(0.25)
+    gutter: int = GUTTER
     columns: int = COLUMNS
 
     @classmethod

@@ -1,17 +1,39 @@
 """Placing pictures: cover crops around the focus, contain fits, and their credit lines."""
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from ..assets.credits import credit_for
 from ..assets.images import contain, cover_crop
 from ..colors import AA_TEXT, contrast
 from ..model.outline import Slide
-from .context import HARD_FLOOR, Ctx, ImageUse
+from .context import Ctx
 from .ir import Box, Para, Picture, Run, TextBox, inches, points
+from .scale import FLOOR
 
 CREDIT_STRIP = inches(0.34)
 CROP_NOTICE = 0.01  # cropping more than 1 % of a side counts as a modification
+
+
+@dataclass(frozen=True)
+class ImageUse:
+    """One picture placed on a slide, as the credits need it."""
+
+    key: str
+    slide: str
+    cropped: bool = False
+    overlaid: bool = False
+
+    @property
+    def changes(self) -> tuple[str, ...]:
+        """What the deck did to the picture, as its credit says it."""
+        return (("cropped",) if self.cropped else ()) + (("with text overlay",) if self.overlaid else ())
+
+
+def uses_of(slides) -> list[ImageUse]:
+    """Every picture the planned slides show, in order."""
+    return [ImageUse(shape.key, slide.id, shape.crop is not None, shape.overlaid) for slide in slides
+            for shape in slide.shapes if isinstance(shape, Picture) and shape.key]
 
 
 def info_for(ctx: Ctx, spec) -> object | None:
@@ -48,15 +70,10 @@ def place_image(ctx: Ctx, slide: Slide, spec, box: Box, *, fit: str = "cover", o
         if credit is None or credit.box.h <= strip_h:
             break
         strip_h = credit.box.h
-    ctx.used.append(ImageUse(entry.key, slide.id, bool(crop), overlaid))
     alt = "" if entry.get("decorative") else entry.get("alt", "")
-    shapes: list = [Picture(pic_box, str(entry.path), crop, alt, bool(entry.get("decorative")),
-                            name=f"Picture {entry.key}")]
-    if credit:
-        shapes.append(credit)
-    elif where == "footer":
-        ctx.footer_credits.setdefault(slide.id, []).extend(runs)
-    return shapes
+    footer = tuple(runs) if where == "footer" else ()
+    return [Picture(pic_box, str(entry.path), crop, alt, bool(entry.get("decorative")), name=f"Picture {entry.key}",
+                    key=entry.key, overlaid=overlaid, footer=footer), *([credit] if credit else [])]
 
 
 def _fit(info, frame: Box, fit: str, focus: tuple[float, float]) -> tuple[Box, tuple | None]:
@@ -86,7 +103,7 @@ def credit_runs(ctx: Ctx, entry, changes: tuple[str, ...], color: str | None = N
 
 def credit_box(ctx: Ctx, runs: list[Run], strip: Box) -> TextBox:
     """A credit line that fits its strip: shrinks to 10 pt, then wraps to two lines."""
-    for size in (ctx.size("small"), 11.0, HARD_FLOOR["small"]):
+    for size in (ctx.size("small"), 11.0, FLOOR["small"]):
         sized = tuple(replace(r, size=size) for r in runs)
         para = Para(sized)
         if ctx.measure.line_count(para, strip.w) == 1:

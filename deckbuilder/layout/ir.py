@@ -107,6 +107,9 @@ class Picture:
     decorative: bool = False
     name: str = "Picture"
     link: str | None = None
+    key: str = ""  # the register key, for the credits
+    overlaid: bool = False  # text is set over it (its credit says so)
+    footer: tuple[Run, ...] = ()  # its credit, when the credit goes in the slide's footer
 
 
 @dataclass(frozen=True)

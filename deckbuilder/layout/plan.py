@@ -10,14 +10,18 @@ from ..errors import Diagnostics
 from ..model.outline import Slide
 from ..model.theme import Theme
 from ..source import YMap
-from .blocks import LOGO_ROOM, footer_shapes
-from .context import Ctx, ImageUse
-from .grid import Grid
+from .blocks import footer_shapes
+from .context import Ctx, Found
+from .grid import LOGO_ROOM, Grid
+from .images import ImageUse, uses_of
 from .ir import Box, DeckPlan, DocProps, Picture, SlidePlan, Template, inches
 from .kinds import KINDS
-from .template import layout_for, template_grid
 from .kinds.credits import credit_units
+from .scale import SHARED
+from .template import fallback_layouts, layout_for, template_grid
 from .text import Measurer
+
+SHARED_GROUPS = ("body", "stat")  # text whose size similar slides share
 
 
 def plan_deck(deck: ResolvedDeck, theme: Theme, images: dict, measurer: Measurer, diags: Diagnostics,
@@ -26,29 +30,69 @@ def plan_deck(deck: ResolvedDeck, theme: Theme, images: dict, measurer: Measurer
     grid = Grid.for_theme(theme.size, theme.margins)
     if template:
         grid = template_grid(template, layout_for(template, theme, "bullets", Diagnostics()))
-    ctx = Ctx(theme, grid, measurer, deck.deck, deck.name, diags, images, template=template)
+    ctx = Ctx(theme, grid, measurer, deck.deck, deck.name, Found(diags), images, template=template)
     slides = _with_credits(deck)
-    if theme.logo in images and not template:
-        ctx.used.append(ImageUse(theme.logo, "theme"))
-    planned: list[list[SlidePlan] | Slide] = []
-    for slide in slides:
-        planned.append(slide if slide.layout == "credits" else _plan(ctx, slide))
-    flat: list[SlidePlan] = []
-    for item in planned:
-        flat.extend(_plan(ctx, item) if isinstance(item, Slide) else item)
+    planned = {s.id: _plan(ctx, s) for s in slides if s.layout != "credits"}
+    for slide_id, caps in _shared_sizes(ctx, slides).items():
+        slide = next(s for s in slides if s.id == slide_id)
+        planned[slide_id] = _plan(replace(ctx, caps=caps), slide, report=False) or planned[slide_id]
+    logo = [ImageUse(theme.logo, "theme")] if theme.logo in images and not template else []
+    flat = [plan for s in slides if s.layout != "credits" for plan in planned[s.id]]
+    ctx = replace(ctx, uses=tuple(logo + uses_of(flat)))
+    flat += [plan for s in slides if s.layout == "credits" for plan in _plan(ctx, s)]
     finished = tuple(_finish(ctx, plan, number) for number, plan in enumerate(flat, start=1))
     return DeckPlan(grid.width, grid.height, _props(deck), (theme.fonts["heading"], theme.fonts["body"]),
                     dict(theme.colors), finished, tuple(credit_units(ctx)), template)
 
 
-def _plan(ctx: Ctx, slide: Slide) -> list[SlidePlan]:
-    """One slide's plans, on its template layout when the deck has a template."""
+def _plan(ctx: Ctx, slide: Slide, report: bool = True) -> list[SlidePlan]:
+    """One slide's plans, on its template layout when the deck has a template: when the slide's own layout
+    leaves too little room (its text would not fit, or would need more slides), a plainer layout of the
+    template (Title Only, Blank) with the slide placed on the grid. With report=False, a slide that does
+    not fit gives [] and reports nothing."""
+    planner = KINDS[slide.layout]
     if not ctx.template:
-        return KINDS[slide.layout](slide, ctx)
-    tlayout = layout_for(ctx.template, ctx.theme, slide.layout, ctx.diags)
-    on = ctx.on_layout(tlayout)
-    return [replace(plan, template_layout=tlayout.name, background=on.colors["background"], chrome="none",
-                    paint=False) for plan in KINDS[slide.layout](slide, on)]
+        return _tried(ctx, slide, planner, report)[0]
+    best: tuple[list, Diagnostics] | None = None
+    for tlayout in [layout_for(ctx.template, ctx.theme, slide.layout, ctx.diags),
+                    *fallback_layouts(ctx.template, slide.layout)]:
+        plans, found = _tried(ctx.on_layout(tlayout), slide, planner, report=False)
+        plans = [replace(p, template_layout=tlayout.name, background=ctx.on_layout(tlayout).colors["background"],
+                         chrome="none", paint=False) for p in plans]
+        if best is None or (plans and (not best[0] or len(plans) < len(best[0]))):
+            best = (plans, found)
+        if plans and len(plans) == 1:
+            break
+    if report:
+        ctx.diags.extend(best[1])
+    return best[0]
+
+
+def _tried(ctx: Ctx, slide: Slide, planner, report: bool) -> tuple[list[SlidePlan], Diagnostics]:
+    """The slide planned with its own diagnostics: its plans ([] if it reported an error) and what it said."""
+    found = Found(Diagnostics(), ctx.found.sizes)
+    plans = planner(slide, replace(ctx, found=found))
+    if report:
+        ctx.diags.extend(found.diags)
+    return ([] if found.diags.has_errors else plans), found.diags
+
+
+def _shared_sizes(ctx: Ctx, slides: list[Slide]) -> dict[str, dict[str, float]]:
+    """Sizes similar slides share: a slide set larger than another of its kind and group, by less than the
+    SHARED ratio, takes that slide's size (stat numerals and body text keep one size across the deck)."""
+    caps: dict[str, dict[str, float]] = {}
+    kinds = {slide.id: slide.layout for slide in slides}
+    for group, kind in {(g, kinds[i]) for i, g in ctx.found.sizes}:
+        chosen = {i: size for (i, g), size in ctx.found.sizes.items() if g == group and kinds[i] == kind}
+        anchors: list[float] = []  # the smallest size of each run of sizes within SHARED of it
+        for size in sorted(set(chosen.values())):
+            if not anchors or size * SHARED > anchors[-1]:
+                anchors.append(size)
+        for slide_id, size in chosen.items():
+            anchor = max(a for a in anchors if a <= size)
+            if anchor < size:
+                caps.setdefault(slide_id, {})[group] = anchor
+    return caps
 
 
 def _with_credits(deck: ResolvedDeck) -> list[Slide]:
@@ -62,14 +106,13 @@ def _with_credits(deck: ResolvedDeck) -> list[Slide]:
 
 
 def _finish(ctx: Ctx, plan: SlidePlan, number: int) -> SlidePlan:
-    """Add the footer, slide number and logo to a content slide."""
-    credit = ctx.footer_credits.get(plan.id, ())
+    """Add the footer (with the credits of pictures credited there), slide number and logo to a content slide."""
+    credit = [run for shape in plan.shapes if isinstance(shape, Picture) for run in shape.footer]
     if plan.chrome == "none":
         extra = footer_shapes(ctx, number, plan.background, credit, numbers=False) if credit else []
         return replace(plan, shapes=(*plan.shapes, *extra))
     extra = footer_shapes(ctx, number, plan.background, credit)
-    logo = _logo(ctx)
-    return replace(plan, shapes=(*plan.shapes, *extra, *logo))
+    return replace(plan, shapes=(*plan.shapes, *extra, *_logo(ctx)))
 
 
 def _logo(ctx: Ctx) -> list[Picture]:

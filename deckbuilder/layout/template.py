@@ -35,6 +35,16 @@ def layout_for(template: Template, theme: Theme, kind: str, diags: Diagnostics) 
     return titled[0] if titled else next(iter(names.values()))
 
 
+def fallback_layouts(template: Template, kind: str) -> list[TemplateLayout]:
+    """Plainer layouts a slide may move to when its own leaves too little room: Title Only (else Blank)."""
+    if kind in ("title", "section", "closing"):
+        return []
+    for name in ("Title Only", "Blank"):
+        if name in template.layouts:
+            return [template.layouts[name]]
+    return []
+
+
 def template_grid(template: Template, content: TemplateLayout) -> Grid:
     """The grid of a template: margins from its content layout's title and the master's footer."""
     title = content.title or content.body

@@ -10,8 +10,9 @@ import uharfbuzz as hb
 from .fonts import Face, face_for, fallback_face
 from .ir import EMU_PER_PT, Para, Run
 
-MEASURE_VERSION = 1  # bump when measuring changes, so remembered widths are measured again
+MEASURE_VERSION = 2  # bump when measuring changes, so remembered widths are measured again
 LINE_PITCH = 1.2  # PowerPoint and LibreOffice: single spacing is 1.2 × the font size
+UNCOVERED_EM = 1.3  # a character no bundled face has (an emoji): as wide as the widest emoji fonts draw it
 WIDTH_SLACK = 0.97  # wrap as if 3 % narrower, so a renderer never needs more lines than planned
 # Line-break opportunities as LibreOffice 7.4 takes them (measured, tests/checks/test_linebreaks.py):
 _SPACES = " \t\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a\u200b\u205f\u3000"  # not NBSP
@@ -74,16 +75,20 @@ class Measurer:
         return self._glyphs[key]
 
     def em(self, face: Face, text: str) -> float:
-        """Width of `text` in ems, kerned, with a fallback face for characters the face lacks."""
+        """Width of `text` in ems, kerned, with a fallback face for characters the face lacks (and a generous
+        fixed width for those no bundled face has, such as emoji)."""
         key = (face, text)
         if key not in self._widths:
-            self._widths[key] = sum(self._shape(f, part) for f, part in self._coverage(face, text))
+            self._widths[key] = sum(self._shape(f, part) if f else UNCOVERED_EM * len(part)
+                                    for f, part in self._coverage(face, text))
         return self._widths[key]
 
-    def _coverage(self, face: Face, text: str) -> Iterable[tuple[Face, str]]:
+    def _coverage(self, face: Face, text: str) -> Iterable[tuple[Face | None, str]]:
+        """The text in runs of one face: the face, else the fallback, else None (no bundled face has it)."""
         start, current = 0, face
+        fallback = fallback_face(face.bold)
         for i, char in enumerate(text):
-            wanted = face if self.has_glyph(face, char) else fallback_face(face.bold)
+            wanted = face if self.has_glyph(face, char) else fallback if self.has_glyph(fallback, char) else None
             if wanted != current and i > start:
                 yield current, text[start:i]
                 start = i

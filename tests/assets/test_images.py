@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from deckbuilder.assets.images import (ImageCache, ImageProblem, brightest, contain, cover_crop, pixels_for,
+from deckbuilder.assets.images import (ImageCache, ImageProblem, brightest, contain, cover_crop, pixels_for, thumbnail,
                                        probe)
 
 from .conftest import make_image
@@ -300,11 +300,11 @@ def test_brightest_finds_the_light_part_under_a_region(tmp_path):
     img = Image.new("RGB", (400, 200), (0, 0, 0))
     img.paste((255, 255, 255), (200, 0, 400, 200))
     img.save(tmp_path / "half.png")
-    assert brightest(tmp_path / "half.png", None, (0.6, 0.0, 0.4, 1.0)) == "FFFFFF"
-    assert brightest(tmp_path / "half.png", None, (0.0, 0.0, 0.4, 1.0)) == "000000"
-    assert brightest(tmp_path / "half.png", (0.5, 0.0, 0.0, 0.0), (0.0, 0.0, 0.2, 1.0)) == "FFFFFF"
+    assert brightest(thumbnail(tmp_path / "half.png"), None, (0.6, 0.0, 0.4, 1.0)) == "FFFFFF"
+    assert brightest(thumbnail(tmp_path / "half.png"), None, (0.0, 0.0, 0.4, 1.0)) == "000000"
+    assert brightest(thumbnail(tmp_path / "half.png"), (0.5, 0.0, 0.0, 0.0), (0.0, 0.0, 0.2, 1.0)) == "FFFFFF"
 
 
 def test_brightest_of_an_empty_region_at_the_edge_still_answers(tmp_path):
     make_image(tmp_path / "flat.png", color=(10, 20, 30))
-    assert brightest(tmp_path / "flat.png", None, (1.0, 1.0, 0.0, 0.0)) == "0A141E"
+    assert brightest(thumbnail(tmp_path / "flat.png"), None, (1.0, 1.0, 0.0, 0.0)) == "0A141E"

@@ -52,7 +52,7 @@ def plan_chart(slide: Slide, ctx: Ctx) -> list[SlidePlan]:
     frame = content_frame(ctx, slide)
     if frame is None:
         return []
-    head, top, bottom = frame
+    top, bottom = frame.body.y, frame.body.bottom
     kind, categories = chart["type"], tuple(chart["categories"])
     span = (1, 10) if kind in ROUND else (0, 12)
     box = ctx.grid.cols(*span, top, bottom - top - inches(0.1))
@@ -61,7 +61,7 @@ def plan_chart(slide: Slide, ctx: Ctx) -> list[SlidePlan]:
     shape = Chart(box, kind, categories, series, palette(ctx, count), ctx.theme.fonts["body"],
                   _label_size(len(categories)), ctx.colors["text"], chart.get("unit", ""), chart.get("labels", True),
                   alt=_summary(slide), name="Chart")
-    return [SlidePlan(slide.id, slide.layout, slide["title"], (*head, shape, *source_box(ctx, slide)),
+    return [SlidePlan(slide.id, slide.layout, slide["title"], (*frame.head.shapes, shape, *source_box(ctx, slide)),
                       slide.get("notes", ""))]
 
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...model.outline import Slide
-from ..blocks import list_pages, source_box
 from ..context import Ctx
 from ..ir import Para, SlidePlan, points
-from ..text import sizes_between
+from ..lists import Points
+from ..scale import FLOOR, stages
+from .bullets import plan_list
 
 TICK, OPEN = "\u2713", "\u25cb"
 
@@ -29,10 +30,7 @@ def _paras(ctx: Ctx, items: list[Check], size: float) -> list[Para]:
 
 def plan_checklist(slide: Slide, ctx: Ctx) -> list[SlidePlan]:
     items = [Check(i["text"], i.get("done", True)) for i in slide["items"]]
-    x, w = ctx.grid.span(0, 10)
-    sizes = sizes_between(ctx.size("body"), ctx.size("body_min"))
-    pages = list_pages(ctx, slide, "items", slide["title"], items, x, w,
-                       lambda page, size, first: _paras(ctx, page, size), sizes)
-    return [SlidePlan(slide.id, slide.layout, title, (*head, body, *source_box(ctx, slide)),
-                      slide.get("notes", "") if part == 1 else "", part=part, parts=len(pages))
-            for part, (title, head, body) in enumerate(pages or [], start=1)]
+    holder = "body" if ctx.tlayout and ctx.tlayout.body else None
+    return plan_list(ctx, slide, Points("items", items, lambda page, size, first: _paras(ctx, page, size),
+                                        stages(ctx.size("body"), ctx.size("body_min"), FLOOR["body"]), "item",
+                                        holder=holder))

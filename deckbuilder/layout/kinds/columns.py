@@ -1,63 +1,106 @@
-"""The columns slide: two or three cards, each a heading over its points, set at one size."""
+"""The columns slide: two or three cards, each a heading over its points, at one size; tighter cards before
+smaller type, and continuation that cuts every column at the same point, headings repeated."""
 from __future__ import annotations
 
 from ...model.outline import Slide
-from ..blocks import bullet_paras, content_frame, items_of, source_box
+from ..blocks import Frame, bullet_paras, content_frame, framed, items_of, source_box
 from ..context import Ctx
+from ..fitting import Arrangement, Shortfall, arrange, lines_over
+from ..grid import CARD_PAD
 from ..ir import Box, Para, Rect, SlidePlan, TextBox, inches, points
-from ..text import sizes_between
+from ..lists import Page, plans_of
+from ..paging import continued, paginate
+from ..scale import FLOOR, stages
+from ..text import para_pitch
 
-PAD = inches(0.3)
+TIGHT_PAD = inches(0.15)
+RULE = inches(0.5)
+FILL = 0.6  # a card is at least this share of the body's height, so short columns still read as cards
 
 
 def _heading(ctx: Ctx, text: str, size: float) -> Para:
     return Para((ctx.run(text, size, heading=True, bold=True, color=ctx.colors["primary"]),))
 
 
+def _points(ctx: Ctx, column, size: float, first: int, last: int | None) -> list[Para]:
+    items = items_of(column["bullets"])[first:last]
+    return bullet_paras(ctx, items, size, bool(column.get("numbered")), first + 1)
+
+
 def plan_columns(slide: Slide, ctx: Ctx) -> list[SlidePlan]:
-    frame = content_frame(ctx, slide)
-    if frame is None:
+    columns = list(slide["columns"])
+    whole = (0, None)
+    arrangements = framed(ctx, slide, lambda frame: [
+        Arrangement("", lambda size: _cards(ctx, columns, frame.body, size, CARD_PAD, whole)),
+        Arrangement("tighter cards", lambda size: _cards(ctx, columns, frame.body, size, TIGHT_PAD, whole))])
+    if arrangements is None:
         return []
-    head, top, bottom = frame
-    columns = slide["columns"]
+    sizes = stages(ctx.size("body"), ctx.size("body_min"), FLOOR["body"])
+    fitted = arrange(arrangements, sizes, ctx.caps.get("body"))
+    if not isinstance(fitted, Shortfall):
+        ctx.chose(slide, "body", fitted.size)
+        return plans_of(slide, [Page(slide["title"], (), tuple(fitted.shapes))], lambda _: source_box(ctx, slide),
+                        fitted.arranged)
+    return _continued(slide, ctx, columns, content_frame(ctx, slide), [*sizes[0], *sizes[1]], fitted)
+
+
+def _continued(slide: Slide, ctx: Ctx, columns: list, frame: Frame, sizes: list[float],
+               short: Shortfall) -> list[SlidePlan]:
+    """Every column cut at the same point on each slide, its heading repeated, as few slides as hold them."""
+    later = content_frame(ctx, slide, continued(slide["title"], 2)) or frame
+    top = max(frame.body.y, later.body.y)
+    area = Box(frame.body.x, top, frame.body.w, frame.body.bottom - top)
+    rows = list(range(max(len(c["bullets"]) for c in columns)))
+
+    def fit(page: list, size: float, _: int) -> bool:
+        return not isinstance(_cards(ctx, columns, area, size, TIGHT_PAD, (page[0], page[-1] + 1)), Shortfall)
+
+    found = paginate(rows, fit, sizes)
+    if found is None:
+        ctx.overflow(slide, short)
+        return []
+    size, pages = found
+    ctx.chose(slide, "body", size)
+    out = [Page(continued(slide["title"], part), (frame if part == 1 else later).head.shapes,
+                tuple(_cards(ctx, columns, area, size, TIGHT_PAD, (page[0], page[-1] + 1))))
+           for part, page in enumerate(pages, start=1)]
+    return plans_of(slide, out, lambda _: source_box(ctx, slide))
+
+
+def _cards(ctx: Ctx, columns: list, area: Box, size: float, pad: int, span: tuple[int, int | None]) -> list | Shortfall:
+    """A card per column holding its heading, a rule and the points `span` (first, last) of it."""
     slots = ctx.grid.split(len(columns))
-    inner = min(w for _, w in slots) - 2 * PAD
-    room = bottom - top
-    for size in sizes_between(ctx.size("body"), ctx.size("body_min")):
-        heading_size = size + 2
-        heights = [_column_height(ctx, c, inner, size, heading_size) for c in columns]
-        if max(heights) <= room - 2 * PAD:
-            break
-    else:
-        ctx.overflow(slide, "columns", f"the longest column needs {max(heights) / 914_400:.1f} in where "
-                     f"{(room - 2 * PAD) / 914_400:.1f} in fit, even at {size:g} pt")
-        return []
-    card_h = max(max(heights) + 2 * PAD + inches(0.3), room * 3 // 5)
-    card_h = min(card_h, room)
+    inner = min(w for _, w in slots) - 2 * pad
+    heading_size = size + 2 if pad == CARD_PAD else size
+    room = area.h - 2 * pad
+    heights = [_height(ctx, c, inner, size, heading_size, span) for c in columns]
+    if max(heights) > room:
+        worst = max(range(len(columns)), key=heights.__getitem__)
+        pitch = para_pitch(_points(ctx, columns[worst], size, 0, 1)[0]) * 12_700
+        return Shortfall("columns", f"the column '{columns[worst]['heading']}'",
+                         lines_over(max(1, -(-(heights[worst] - room) // round(pitch))), size), worst)
+    card_h = min(max(max(heights) + 2 * pad + inches(0.3), round(area.h * FILL)), area.h)
     shapes: list = []
     for (x, w), column in zip(slots, columns):
-        shapes.append(Rect(Box(x, top, w, card_h), fill=ctx.colors["surface"], rounded=True, name="Card"))
-        shapes += _column(ctx, column, Box(x + PAD, top + PAD, w - 2 * PAD, card_h - 2 * PAD), size, heading_size)
-    return [SlidePlan(slide.id, slide.layout, slide["title"], (*head, *shapes, *source_box(ctx, slide)),
-                      slide.get("notes", ""))]
+        shapes.append(Rect(Box(x, area.y, w, card_h), fill=ctx.colors["surface"], rounded=True, name="Card"))
+        shapes += _column(ctx, column, Box(x + pad, area.y + pad, w - 2 * pad, card_h - 2 * pad), size,
+                          heading_size, span)
+    return shapes
 
 
-def _column_height(ctx: Ctx, column, width: int, size: float, heading_size: float) -> int:
+def _height(ctx: Ctx, column, width: int, size: float, heading_size: float, span) -> int:
     heading = ctx.measure.height([_heading(ctx, column["heading"], heading_size)], width)
-    body = ctx.measure.height(bullet_paras(ctx, items_of(column["bullets"]), size, bool(column.get("numbered"))),
-                              width)
-    return heading + points(10) + inches(0.2) + body
+    return heading + points(10) + inches(0.2) + ctx.measure.height(_points(ctx, column, size, *span), width)
 
 
-def _column(ctx: Ctx, column, box: Box, size: float, heading_size: float) -> list:
+def _column(ctx: Ctx, column, box: Box, size: float, heading_size: float, span) -> list:
     heading = [_heading(ctx, column["heading"], heading_size)]
     heading_h = ctx.measure.height(heading, box.w)
     rule_y = box.y + heading_h + points(6)
     body_y = rule_y + points(4) + inches(0.2)
-    paras = bullet_paras(ctx, items_of(column["bullets"]), size, bool(column.get("numbered")))
-    return [
-        TextBox(Box(box.x, box.y, box.w, heading_h), tuple(heading), name="Column heading"),
-        Rect(Box(box.x, rule_y, inches(0.5), points(4)), fill=ctx.colors["accent"], name="Rule"),
-        TextBox(Box(box.x, body_y, box.w, box.bottom - body_y), tuple(paras), name="Column points"),
-    ]
-
+    shapes = [TextBox(Box(box.x, box.y, box.w, heading_h), tuple(heading), name="Column heading"),
+              Rect(Box(box.x, rule_y, RULE, points(4)), fill=ctx.colors["accent"], name="Rule")]
+    paras = _points(ctx, column, size, *span)
+    if paras:
+        shapes.append(TextBox(Box(box.x, body_y, box.w, box.bottom - body_y), tuple(paras), name="Column points"))
+    return shapes

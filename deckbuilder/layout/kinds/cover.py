@@ -2,15 +2,17 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from ...colors import contrast, mix, readable_on
 from ...model.outline import Slide
-from ..blocks import grown, text_box, vstack
-from ..context import HARD_FLOOR, Ctx
+from ..blocks import fit_text, text_shortfall, vstack
+from ..context import Ctx
+from ..fitting import Shortfall
+from ..grid import ACCENT_BAR
 from ..images import place_image
-from ..ir import Box, Para, Rect, SlidePlan, inches, points
-from ..text import sizes_between
+from ..ir import Box, Para, Rect, SlidePlan, TextBox, inches, points
+from ..scale import DISPLAY_STEP, FLOOR, KICKER_FLOOR, steps
 
 
 def _palette(ctx: Ctx) -> tuple[str, str, str]:
@@ -30,54 +32,115 @@ def _image_region(ctx: Ctx) -> Box:
     return Box(x, 0, ctx.grid.width - x, ctx.grid.height)
 
 
-def _cover(ctx: Ctx, slide: Slide, title: str, parts: list, title_size: float, title_field: str = "title") -> list:
-    """The shared arrangement: accent bar, big title, then the smaller lines, centred on the left."""
+@dataclass(frozen=True)
+class Line:
+    """One line of a cover slide: its text and field, the sizes it may take, its style and the gap above it."""
+
+    text: str
+    field: str
+    sizes: list[float]
+    bold: bool
+    color: str
+    gap: int
+    display: bool = False  # the big title: heading font, up to four lines
+
+    def paras(self, ctx: Ctx, size: float, text: str | None = None) -> list[Para]:
+        return [ctx.para(self.text if text is None else text, size, heading=self.display, bold=self.bold,
+                         color=self.color, line_spacing=0.9 if self.display else 1.0)]
+
+
+def _cover(ctx: Ctx, slide: Slide, title: str, parts: list, title_size: float, title_field: str = "title",
+           kicker: str | None = None) -> list | None:
+    """The shared arrangement: accent bar, (a kicker,) the big title, then the smaller lines, centred on the
+    left, every line stepping down together until all fit; None (reported) if they do not."""
     if ctx.tlayout and ctx.tlayout.title:
-        return _on_template(ctx, slide, title, parts, title_size, title_field)
+        return _on_template(ctx, slide, title, parts, title_size, title_field, kicker)
     bg, main, soft = _palette(ctx)
     spec = slide.get("image")
     x, w = _text_area(ctx, bool(spec))
-    max_h = ctx.grid.safe.h
-    title_box = grown(ctx, slide, title_field, lambda s: [ctx.para(title, s, heading=True, bold=True, color=main, line_spacing=0.9)],
-                      x, w, sizes_between(title_size, HARD_FLOOR["title"], 4), max_h // 2, role="title",
-                      max_lines=4)
-    if title_box is None:
-        return []
-    stack: list = [(Rect(Box(x, 0, inches(0.9), points(6)), fill=ctx.colors["accent"], name="Accent bar"), 0),
-                   (title_box, inches(0.3))]
+    lines = [Line(kicker, "title", steps(ctx.size("caption") + 4, KICKER_FLOOR), True, soft, inches(0.3))] \
+        if kicker else []
+    lines.append(Line(title, title_field, steps(title_size, FLOOR["title"], DISPLAY_STEP), True, main,
+                      inches(0.15) if kicker else inches(0.3), display=True))
     for text, size, bold, field in parts:
-        color = main if bold else soft
-        box = grown(ctx, slide, field, lambda s, t=text, b=bold, c=color: [ctx.para(t, s, bold=b, color=c)],
-                    x, w, sizes_between(size, HARD_FLOOR["body"] if size >= 18 else HARD_FLOOR["small"], 2),
-                    max_h // 4)
-        if box:
-            stack.append((box, inches(0.25) if field != "subtitle" else inches(0.2)))
-    shapes = vstack(stack, ctx.grid.top, ctx.grid.height - ctx.grid.bottom)
+        floor = FLOOR["body"] if size >= FLOOR["body"] else FLOOR["small"]
+        lines.append(Line(text, field, steps(size, floor), bold, main if bold else soft,
+                          inches(0.2) if field == "subtitle" else inches(0.25)))
+    boxes = _stack(ctx, slide, lines, x, w, ctx.grid.safe.h - inches(0.3))
+    if boxes is None:
+        return None
+    bar = Rect(Box(x, 0, ACCENT_BAR * 3 // 2, points(6)), fill=ctx.colors["accent"], name="Accent bar")
+    shapes = vstack([(bar, 0), *((box, line.gap) for box, line in zip(boxes, lines))], ctx.grid.top,
+                    ctx.grid.height - ctx.grid.bottom)
     if spec:
         shapes += place_image(ctx, slide, spec, _image_region(ctx), credit_color=soft, background=bg)
     return shapes
 
 
-def _on_template(ctx: Ctx, slide: Slide, title: str, parts: list, title_size: float, title_field: str) -> list:
-    """The cover in the template's own title and subtitle placeholders, in its colours."""
-    layout = ctx.tlayout
-    heading = text_box(ctx, slide, title_field,
-                       lambda s: [ctx.para(title, s, heading=True, bold=True, color=ctx.colors["title"],
-                                           line_spacing=0.9)],
-                       layout.title, sizes_between(title_size, HARD_FLOOR["title"], 4), role="title", anchor="b")
-    if heading is None:
-        return []
-    shapes = [replace(heading, backdrop=layout.title_background)]
-    holder = layout.subtitle or layout.body
-    if parts and holder:
-        def paras(size: float) -> list[Para]:
-            return [ctx.para(text, max(size * part_size / parts[0][1], HARD_FLOOR["small"]), bold=bold,
-                             space_before=size * 0.3 if i else 0)
-                    for i, (text, part_size, bold, _) in enumerate(parts)]
+def _stack(ctx: Ctx, slide: Slide, lines: list[Line], x: int, w: int, room: int) -> list[TextBox] | None:
+    """The lines at the largest sizes (stepping down together) at which they fit `room` one under another;
+    None (reported) if not even the smallest do."""
+    for level in range(max(len(line.sizes) for line in lines)):
+        boxes = []
+        for line in lines:
+            size = line.sizes[min(level, len(line.sizes) - 1)]
+            box = fit_text(ctx, lambda s, ln=line: ln.paras(ctx, s), Box(x, 0, w, room), [size],
+                           role="title" if line.display else "body", max_lines=4 if line.display else None,
+                           grow=True, name="Title" if line.display else line.field.capitalize())
+            if box is None:
+                break
+            boxes.append(box)
+        else:
+            if sum(box.box.h + line.gap for box, line in zip(boxes, lines)) <= room:
+                return boxes
+    main = next(line for line in lines if line.display)
+    others = sum(ctx.measure.height(line.paras(ctx, line.sizes[-1]), w) + line.gap for line in lines
+                 if line is not main)
+    ctx.overflow(slide, text_shortfall(ctx, main.field, f"the {main.field}", main.text,
+                                       lambda t: main.paras(ctx, main.sizes[-1], t), w, room - others - main.gap, 4))
+    return None
 
-        box = text_box(ctx, slide, parts[0][3], paras, holder, sizes_between(parts[0][1], HARD_FLOOR["body"], 2))
-        shapes += [replace(box, placeholder="subtitle" if layout.subtitle else "body",
-                           backdrop=layout.background)] if box else []
+
+def _on_template(ctx: Ctx, slide: Slide, title: str, parts: list, title_size: float, title_field: str,
+                 kicker: str | None) -> list | None:
+    """The cover in the template's own title and subtitle placeholders, in its colours (a kicker leads the
+    lines in the subtitle's place)."""
+    layout = ctx.tlayout
+
+    def heading_paras(size: float, text: str = title) -> list[Para]:
+        return [ctx.para(text, size, heading=True, bold=True, color=ctx.colors["title"], line_spacing=0.9)]
+
+    heading = fit_text(ctx, heading_paras, layout.title, steps(title_size, FLOOR["title"], DISPLAY_STEP), role="title",
+                       anchor="b")
+    if heading is None:
+        heading = fit_text(ctx, heading_paras, Box(layout.title.x, layout.title.y, layout.title.w,
+                                                   max(layout.title.h, ctx.grid.safe.h // 2)), [FLOOR["title"]],
+                           role="title", anchor="b")
+    if heading is None:
+        ctx.overflow(slide, text_shortfall(ctx, title_field, f"the {title_field}", title,
+                                           lambda t: heading_paras(FLOOR["title"], t), layout.title.w, layout.title.h))
+        return None
+    shapes = [replace(heading, backdrop=layout.title_background)]
+    lines = ([(kicker, ctx.size("caption"), True, "title")] if kicker else []) + list(parts)
+    holder = layout.subtitle or layout.body
+    if lines and holder:
+        def paras(size: float) -> list[Para]:
+            return [ctx.para(text, max(size * part_size / lines[0][1], FLOOR["small"]), bold=bold,
+                             space_before=size * 0.3 if i else 0)
+                    for i, (text, part_size, bold, _) in enumerate(lines)]
+
+        box = fit_text(ctx, paras, holder, steps(lines[0][1], FLOOR["small"], 1))
+        if box is None:
+            text = " ".join(t for t, *_ in lines)
+            ctx.overflow(slide, Shortfall(lines[0][3], f"the {' and '.join(f for *_, f in lines)}",
+                                          f"do not fit the template's {'subtitle' if layout.subtitle else 'text'} "
+                                          f"placeholder even at {FLOOR['small']:g} pt ({len(text)} characters)"))
+            return None
+        shapes.append(replace(box, placeholder="subtitle" if layout.subtitle else "body", backdrop=layout.background))
+    elif lines:
+        ctx.overflow(slide, Shortfall(lines[0][3], f"the {lines[0][3]}", f"has no place on the template's "
+                                      f"{layout.name} layout"))
+        return None
     if slide.get("image"):
         ctx.diags.warn("template-image", f"slide '{slide.id}': on a template's {layout.name} layout the picture is "
                        "not shown", slide.at("image"), f"slides.{slide.id}.image",
@@ -105,6 +168,8 @@ def plan_title(slide: Slide, ctx: Ctx) -> list[SlidePlan]:
     parts += [(t, ctx.size("caption") + 2, i == 0, "presenter")
               for i, t in enumerate((_presenter(deck), _when(deck))) if t]
     shapes = _cover(ctx, slide, title, parts, ctx.size("section"))
+    if shapes is None:
+        return []
     return [SlidePlan(slide.id, slide.layout, title, tuple(shapes), slide.get("notes", ""),
                       background=_palette(ctx)[0], chrome="none")]
 
@@ -113,6 +178,8 @@ def plan_section(slide: Slide, ctx: Ctx) -> list[SlidePlan]:
     sub = slide.get("subtitle")
     shapes = _cover(ctx, slide, slide["title"], [(sub, ctx.size("body"), False, "subtitle")] if sub else [],
                     ctx.size("section"))
+    if shapes is None:
+        return []
     return [SlidePlan(slide.id, slide.layout, slide["title"], tuple(shapes), slide.get("notes", ""),
                       background=_palette(ctx)[0], chrome="none")]
 
@@ -120,7 +187,9 @@ def plan_section(slide: Slide, ctx: Ctx) -> list[SlidePlan]:
 def plan_closing(slide: Slide, ctx: Ctx) -> list[SlidePlan]:
     contact = slide.get("contact") or ctx.deck.get("contact")
     parts = [(contact, ctx.size("caption") + 2, False, "contact")] if contact else []
-    shapes = _cover(ctx, slide, slide["text"], parts, ctx.size("statement") + 12, "text")
+    shapes = _cover(ctx, slide, slide["text"], parts, ctx.size("statement") + 12, "text", slide.get("title"))
+    if shapes is None:
+        return []
     title = slide.get("title") or slide["text"]
     return [SlidePlan(slide.id, slide.layout, title, tuple(shapes), slide.get("notes", ""),
                       background=_palette(ctx)[0], chrome="none")]

@@ -1,19 +1,23 @@
-"""The logos slide: a tidy grid of equal tiles; a name without a logo becomes a text tile."""
+"""The logos slide: a tidy grid of equal tiles; a name without a logo becomes a text tile. Long names take
+wider tiles (fewer columns) before smaller type; many logos continue on a further slide."""
 from __future__ import annotations
 
 import math
 
 from ...model.outline import Slide
-from ..blocks import content_frame, source_box
+from ..blocks import Frame, content_frame, framed, source_box, text_shortfall
 from ..context import Ctx
+from ..fitting import Arrangement, Shortfall, arrange
+from ..grid import GUTTER
 from ..images import place_image
 from ..ir import Box, Para, Rect, SlidePlan, TextBox, inches
-from ..text import sizes_between
+from ..lists import Page, plans_of
+from ..paging import continued, paginate
+from ..scale import FLOOR, LABEL_FLOOR, stages
 
-GAP = inches(0.25)
 PAD = inches(0.25)
 MAX_TILE_H = inches(1.9)
-NAME_FLOOR = 14.0
+MIN_TILE_H = inches(0.9)
 
 
 def _columns(count: int) -> int:
@@ -25,31 +29,61 @@ def _name(ctx: Ctx, name: str, size: float) -> list[Para]:
 
 
 def plan_logos(slide: Slide, ctx: Ctx) -> list[SlidePlan]:
-    frame = content_frame(ctx, slide)
-    if frame is None:
-        return []
-    head, top, bottom = frame
-    logos = slide["logos"]
+    logos = list(slide["logos"])
     cols = _columns(len(logos))
+    options = [("", cols)] + [("wider tiles", c) for c in range(cols - 1, max(1, cols - 2), -1)]
+    arrangements = framed(ctx, slide, lambda frame: [
+        Arrangement(name, lambda size, c=c: _tiles(ctx, slide, logos, frame.body, c, size)) for name, c in options])
+    if arrangements is None:
+        return []
+    sizes = stages(ctx.size("body") - 2, ctx.size("body_min") - 2, LABEL_FLOOR)
+    fitted = arrange(arrangements, sizes)
+    if not isinstance(fitted, Shortfall):
+        return [SlidePlan(slide.id, slide.layout, slide["title"], (*fitted.shapes, *source_box(ctx, slide)),
+                          slide.get("notes", ""), arranged=fitted.arranged)]
+    return _continued(slide, ctx, logos, content_frame(ctx, slide), options[-1][1], [*sizes[0], *sizes[1]], fitted)
+
+
+def _continued(slide: Slide, ctx: Ctx, logos: list, frame: Frame, cols: int, sizes: list[float],
+               short: Shortfall) -> list[SlidePlan]:
+    later = content_frame(ctx, slide, continued(slide["title"], 2)) or frame
+    top = max(frame.body.y, later.body.y)
+    area = Box(frame.body.x, top, frame.body.w, frame.body.bottom - top)
+    found = paginate(logos, lambda page, size, _: not isinstance(_tiles(ctx, slide, page, area, cols, size),
+                                                                    Shortfall), sizes)
+    if found is None:
+        ctx.overflow(slide, short)
+        return []
+    size, pages = found
+    out = [Page(continued(slide["title"], part), (frame if part == 1 else later).head.shapes,
+                tuple(_tiles(ctx, slide, page, area, cols, size))) for part, page in enumerate(pages, start=1)]
+    return plans_of(slide, out, lambda _: source_box(ctx, slide))
+
+
+def _tiles(ctx: Ctx, slide: Slide, logos: list, area: Box, cols: int, size: float) -> list | Shortfall:
+    """Tiles in rows of `cols` (a short last row centred), a third of the way down the free space."""
+    cols = min(cols, len(logos))
     rows = math.ceil(len(logos) / cols)
-    tile_h = min(MAX_TILE_H, (bottom - top - (rows - 1) * GAP) // rows)
+    tile_h = min(MAX_TILE_H, (area.h - (rows - 1) * GUTTER) // rows)
+    if tile_h < MIN_TILE_H:
+        return Shortfall("logos", "the logos", f"need {rows} rows of tiles where the slide has room for fewer")
     slots = ctx.grid.split(cols)
     tile_w = slots[0][1]
     pad = min(PAD, tile_h // 8)
-    names = [logo["name"] for logo in logos if not logo.get("image")]
-    size = _name_size(ctx, slide, names, tile_w - 2 * pad, tile_h - 2 * pad)
-    if size is None:
-        return []
-    y0 = top + max(0, (bottom - top - rows * tile_h - (rows - 1) * GAP) // 3)
+    inner_w, inner_h = tile_w - 2 * pad, tile_h - 2 * pad
+    for i, logo in enumerate(logos):
+        if not logo.get("image") and ctx.measure.height(_name(ctx, logo["name"], size), inner_w) > inner_h:
+            return text_shortfall(ctx, "logos", f"the name '{logo['name']}'", logo["name"],
+                                  lambda t: _name(ctx, t, size), inner_w, inner_h, index=i)
+    y0 = area.y + max(0, (area.h - rows * tile_h - (rows - 1) * GUTTER) // 3)
     shapes: list = []
     for i, logo in enumerate(logos):
         row, col = divmod(i, cols)
         x = _row_x(slots, len(logos), cols, row)[col]
-        tile = Box(x, y0 + row * (tile_h + GAP), tile_w, tile_h)
+        tile = Box(x, y0 + row * (tile_h + GUTTER), tile_w, tile_h)
         shapes.append(Rect(tile, fill=ctx.colors["surface"], rounded=True, name="Tile"))
         shapes += _content(ctx, slide, logo, tile, size, pad)
-    return [SlidePlan(slide.id, slide.layout, slide["title"], (*head, *shapes, *source_box(ctx, slide)),
-                      slide.get("notes", ""))]
+    return shapes
 
 
 def _row_x(slots: list, count: int, cols: int, row: int) -> list[int]:
@@ -57,14 +91,6 @@ def _row_x(slots: list, count: int, cols: int, row: int) -> list[int]:
     in_row = min(cols, count - row * cols)
     shift = (cols - in_row) * (slots[1][0] - slots[0][0]) // 2 if cols > 1 else 0
     return [x + shift for x, _ in slots[:in_row]]
-
-
-def _name_size(ctx: Ctx, slide: Slide, names: list[str], width: int, height: int) -> float | None:
-    for size in sizes_between(ctx.size("body") - 2, NAME_FLOOR):
-        if all(ctx.measure.height(_name(ctx, n, size), width) <= height for n in names):
-            return size
-    ctx.overflow(slide, "logos", f"a name does not fit its tile even at {NAME_FLOOR:g} pt")
-    return None
 
 
 def _content(ctx: Ctx, slide: Slide, logo, tile: Box, size: float, pad: int) -> list:

@@ -1,29 +1,36 @@
-"""The paper slide: a research paper as a citation card, with its key points beside it."""
+"""The paper slide: a research paper as a citation card, its key points (or abstract) beside it or under it;
+a long abstract continued on the next slide."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ...model.outline import Slide
-from ..blocks import body_bottom, bullet_paras, items_of, source_box, text_box
-from ..context import HARD_FLOOR, Ctx
+from ..blocks import Item, bullet_paras, fits, items_of, source_box, text_shortfall
+from ..context import Ctx
+from ..fitting import Arrangement, Shortfall, arrange
+from ..grid import GAP
 from ..ir import Box, Para, Rect, SlidePlan, TextBox, inches, points
-from ..text import sizes_between
-from .quote import accent_bar, kicker
+from ..lists import Page, Points, page_points, plans_of
+from ..paging import continued
+from ..scale import FLOOR, LABEL_FLOOR, stages, steps
+from .quote import accent_bar, kicked_area, kicker
 
 PAD = inches(0.35)
 BAR = points(6)
-AUTHOR_FLOOR = 14.0
+BODY_INSET = inches(0.2)  # between the card and the points beside it
+CARD_TITLE = 32.0  # the paper's title on the card, at most
 
 
 def _authors(names: list[str], shown: int | None = None) -> str:
-    names = names[:shown] if shown else names
-    if shown:
-        return ", ".join(names) + " et al."
+    if shown and shown < len(names):
+        return ", ".join(names[:shown]) + " et al."
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _meta(ctx: Ctx, slide: Slide, size: float, authors: str) -> list[Para]:
     """Authors, affiliation, journal and date, and a link, under the paper's title."""
     muted = ctx.colors["muted"]
-    small = max(AUTHOR_FLOOR, size * 0.62)
+    small = max(LABEL_FLOOR, size * 0.62)
     paras = [ctx.para(authors, small + 2, bold=True, color=ctx.colors["primary"])]
     if slide.get("affiliation"):
         paras.append(ctx.para(slide["affiliation"], small, color=muted, space_before=2))
@@ -36,64 +43,121 @@ def _meta(ctx: Ctx, slide: Slide, size: float, authors: str) -> list[Para]:
     return paras
 
 
+def _body_points(ctx: Ctx, slide: Slide) -> Points | None:
+    sizes = stages(ctx.size("body") - 4, ctx.size("body_min"), FLOOR["body"])
+    if slide.get("points"):
+        return Points("points", items_of(slide["points"]), lambda page, size, first: bullet_paras(ctx, page, size),
+                      sizes, group=None)
+    if slide.get("abstract"):
+        return Points("abstract", [Item(slide["abstract"], cont=True)],
+                      lambda page, size, first: [ctx.para(u.text, size, space_before=size * 0.5) for u in page],
+                      sizes, "abstract", group=None)
+    return None
+
+
 def plan_paper(slide: Slide, ctx: Ctx) -> list[SlidePlan]:
-    grid = ctx.grid
     head = kicker(ctx, slide, slide.get("heading") or "The research", role="body")
-    top = (head.box.bottom if head else grid.top) + inches(0.3)
-    bottom = body_bottom(ctx, slide)
-    has_body = slide.get("points") or slide.get("abstract")
-    for count in ((7, 8) if has_body else (12,)):
-        x, w = grid.span(0, count)
-        inner = Box(x + PAD + BAR, top + PAD, w - 2 * PAD - BAR, bottom - top - 2 * PAD)
-        card_text = _card(ctx, slide, inner, quiet=count != (8 if has_body else 12))
-        if card_text:
-            break
-    else:
+    if head is None:
         return []
-    card = Box(x, top, w, card_text[-1].box.bottom - top + PAD)
-    if not has_body:  # a card alone sits a third of the way down the free space, not against the title
-        drop = (bottom - card.bottom) // 3
-        card = Box(card.x, card.y + drop, card.w, card.h)
-        card_text = [TextBox(Box(t.box.x, t.box.y + drop, t.box.w, t.box.h), t.paras, role=t.role, name=t.name)
-                     for t in card_text]
-    shapes = [Rect(card, fill=ctx.colors["surface"], name="Citation card"),
-              Rect(Box(card.x, card.y, BAR, card.h), fill=ctx.colors["primary"], name="Card edge"), *card_text]
-    if has_body:
-        body = _body(ctx, slide, grid.cols(count, 12 - count, top, bottom - top))
-        if body is None:
+    area = kicked_area(ctx, slide, head)
+    fixed = (*accent_bar(ctx), head)
+    body = _body_points(ctx, slide)
+    if body is None:
+        card = _card(ctx, slide, Box(area.x, area.y, area.w, area.h), lower=True)
+        if isinstance(card, Shortfall):
+            ctx.overflow(slide, card)
             return []
-        shapes.append(body)
-    return [SlidePlan(slide.id, slide.layout, slide["title"], (*accent_bar(ctx), *([head] if head else []), *shapes,
-                                                                *source_box(ctx, slide)), slide.get("notes", ""))]
+        return [SlidePlan(slide.id, slide.layout, slide["title"], (*fixed, *card, *source_box(ctx, slide)),
+                          _notes(ctx, slide, card))]
+    options = [("", 7), ("a wider card", 8), ("a narrower card", 5), ("the card above the points", 0)]
+    arrangements = [Arrangement(name, lambda size, c=cols: _beside(ctx, slide, body, area, c, size))
+                    for name, cols in options]
+    fitted = arrange(arrangements, body.stages)
+    if not isinstance(fitted, Shortfall):
+        return [SlidePlan(slide.id, slide.layout, slide["title"], (*fixed, *fitted.shapes, *source_box(ctx, slide)),
+                          _notes(ctx, slide, fitted.shapes), arranged=fitted.arranged)]
+    return _continued(ctx, slide, body, area, fixed, fitted)
 
 
-def _card(ctx: Ctx, slide: Slide, inner: Box, quiet: bool = False) -> list[TextBox] | None:
-    """The paper's title (the slide's title) and its citation, at the largest size that fits the card."""
+def _beside(ctx: Ctx, slide: Slide, body: Points, area: Box, cols: int, size: float) -> list | Shortfall:
+    """The card in `cols` grid columns with the points in the rest beside it, or (cols 0) the card across the
+    slide with the points under it."""
+    grid = ctx.grid
+    if cols:
+        card = _card(ctx, slide, grid.cols(0, cols, area.y, area.h))
+        box = grid.cols(cols, 12 - cols, area.y, area.h)
+        box = Box(box.x + BODY_INSET, box.y, box.w - BODY_INSET, box.h)
+    else:
+        card = _card(ctx, slide, Box(area.x, area.y, area.w, area.h // 2))
+        below = card[0].box.bottom + GAP if not isinstance(card, Shortfall) else area.bottom
+        box = Box(area.x, below, grid.span(0, 10)[1], area.bottom - below)
+    if isinstance(card, Shortfall):
+        return card
+    paras = body.paras_at(body.units, size, 0)
+    if not fits(ctx, paras, box.w, box.h):
+        return Shortfall(body.field, f"the {body.field}", f"does not fit beside the card at {size:g} pt")
+    return [*card, TextBox(box, tuple(paras), name=body.field.capitalize())]
+
+
+def _continued(ctx: Ctx, slide: Slide, body: Points, area: Box, fixed: tuple, short: Shortfall) -> list[SlidePlan]:
+    """The card with the start of the points beside it; the rest on slides of their own."""
+    grid = ctx.grid
+    card = _card(ctx, slide, grid.cols(0, 7, area.y, area.h))
+    if isinstance(card, Shortfall):
+        ctx.overflow(slide, card)
+        return []
+    beside = grid.cols(7, 5, area.y, area.h)
+    boxes = [Box(beside.x + BODY_INSET, beside.y, beside.w - BODY_INSET, beside.h),
+             Box(area.x, area.y, grid.span(0, 10)[1], area.h)]
+    found = page_points(ctx, body, lambda index: boxes[min(index, 1)])
+    if isinstance(found, Shortfall):
+        ctx.overflow(slide, found)
+        return []
+    size, pages = found
+    out = []
+    for part, page in enumerate(pages, start=1):
+        frame = TextBox(boxes[min(part - 1, 1)], tuple(body.paras_at(page, size, 0)), name=body.field.capitalize())
+        out.append(Page(continued(slide["title"], part), fixed, (*(card if part == 1 else ()), frame)))
+    plans = plans_of(slide, out, lambda _: source_box(ctx, slide))
+    return [replace(plans[0], notes=_notes(ctx, slide, card)), *plans[1:]]
+
+
+def _notes(ctx: Ctx, slide: Slide, shapes) -> str:
+    """The slide's notes; when the card names the first authors only, every author is named in them."""
+    notes = slide.get("notes", "")
+    cited = next((s.paras[0].text for s in shapes if getattr(s, "name", "") == "Citation"), "")
+    if not cited.endswith(" et al."):
+        return notes
+    names = list(slide["authors"])
+    ctx.diags.info("authors-shortened", f"slide '{slide.id}': {len(names)} authors are shown as the first "
+                   f"{cited.count(',') + 1} et al.; the notes name them all", slide.at("authors"),
+                   f"slides.{slide.id}.authors")
+    return "\n\n".join(p for p in (notes, "Authors: " + _authors(names)) if p)
+
+
+def _card(ctx: Ctx, slide: Slide, space: Box, lower: bool = False) -> list | Shortfall:
+    """The citation card in `space` (as tall as its words): the paper's title and citation at the largest size
+    that fits; many authors are shortened to "et al." with every name in the speaker notes. A card alone
+    (`lower`) sits a third of the way down the free space, not against the title."""
+    inner = Box(space.x + PAD + BAR, space.y + PAD, space.w - 2 * PAD - BAR, space.h - 2 * PAD)
     names = list(slide["authors"])
     for shown in (None, 6, 3):
-        authors = _authors(names, shown if shown and shown < len(names) else None)
-        for size in sizes_between(32, HARD_FLOOR["body"]):
+        authors = _authors(names, shown)
+        for size in steps(CARD_TITLE, FLOOR["body"]):
             title = [Para((ctx.run(slide["title"], size, heading=True, bold=True),), line_spacing=0.95)]
             meta = _meta(ctx, slide, size, authors)
             title_h, meta_h = ctx.measure.height(title, inner.w), ctx.measure.height(meta, inner.w)
             gap = points(size * 0.6)
             if title_h + gap + meta_h <= inner.h:
-                if shown and shown < len(names):
-                    ctx.diags.info("authors-shortened", f"slide '{slide.id}': {len(names)} authors are shown as "
-                                   f"the first {shown} et al.", slide.at("authors"), f"slides.{slide.id}.authors")
-                return [TextBox(Box(inner.x, inner.y, inner.w, title_h), tuple(title), role="title", name="Title"),
-                        TextBox(Box(inner.x, inner.y + title_h + gap, inner.w, meta_h), tuple(meta),
+                height = title_h + gap + meta_h + 2 * PAD
+                drop = (space.h - height) // 3 if lower else 0
+                card = Box(space.x, space.y + drop, space.w, height)
+                return [Rect(card, fill=ctx.colors["surface"], name="Citation card"),
+                        Rect(Box(card.x, card.y, BAR, card.h), fill=ctx.colors["primary"], name="Card edge"),
+                        TextBox(Box(inner.x, card.y + PAD, inner.w, title_h), tuple(title), role="title",
+                                name="Title"),
+                        TextBox(Box(inner.x, card.y + PAD + title_h + gap, inner.w, meta_h), tuple(meta),
                                 name="Citation")]
-    if not quiet:
-        ctx.overflow(slide, "title", "the paper's title and citation do not fit the card even at 18 pt")
-    return None
-
-
-def _body(ctx: Ctx, slide: Slide, box: Box) -> TextBox | None:
-    inner = Box(box.x + inches(0.2), box.y, box.w - inches(0.2), box.h)
-    if slide.get("points"):
-        items = items_of(slide["points"])
-        return text_box(ctx, slide, "points", lambda s: bullet_paras(ctx, items, s), inner,
-                        sizes_between(ctx.size("body"), HARD_FLOOR["body"]))
-    return text_box(ctx, slide, "abstract", lambda s: [ctx.para(slide["abstract"], s)], inner,
-                    sizes_between(ctx.size("body") - 4, HARD_FLOOR["body"]))
+    return text_shortfall(ctx, "title", "the paper's title", slide["title"],
+                          lambda t: [Para((ctx.run(t, FLOOR["body"], heading=True, bold=True),))], inner.w,
+                          inner.h - ctx.measure.height(_meta(ctx, slide, FLOOR["body"], _authors(names, 3)), inner.w))

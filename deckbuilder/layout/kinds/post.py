@@ -1,19 +1,26 @@
-"""The post slide: a social-media post as a card (avatar, name, handle, date, text), no platform logos."""
+"""The post slide: a social-media post as a card (avatar, name, handle, date, text), no platform logos; a wider
+card or a smaller picture before smaller type; a long post continued."""
 from __future__ import annotations
 
 import re
 
 from ...colors import readable_on
 from ...model.outline import Slide
-from ..blocks import body_bottom, source_box
-from ..context import HARD_FLOOR, Ctx
+from ..blocks import Item, source_box, text_shortfall
+from ..context import Ctx
+from ..fitting import Arrangement, Shortfall, arrange
 from ..images import place_image
 from ..ir import Box, Para, Rect, SlidePlan, TextBox, inches
-from ..text import sizes_between
-from .quote import accent_bar, kicker
+from ..lists import Page, plans_of
+from ..paging import continued, paginate, split_text
+from ..scale import FLOOR, stages
+from .quote import accent_bar, kicked_area, kicker
 
 PAD = inches(0.4)
 AVATAR = inches(0.85)
+HEADER_GAP = inches(0.3)  # between the author line and the text
+PICTURE_GAP = inches(0.3)
+PICTURE_MIN = inches(2.4)  # a picture beside the text is at least this tall
 TAG = re.compile(r"([#@][\w.]+)")
 
 
@@ -30,48 +37,78 @@ def _initials(name: str) -> str:
 
 def plan_post(slide: Slide, ctx: Ctx) -> list[SlidePlan]:
     heading = slide.get("heading")
-    title = slide.get("title") or (f"{heading}: {slide['author']}" if heading else
-                                   f"{slide['author']} on social media")
+    title = slide.get("title") or (f"{heading}: {slide['author']}" if heading else f"{slide['author']} on social media")
     head = kicker(ctx, slide, title)
-    top, bottom = (head.box.bottom if head else ctx.grid.top) + inches(0.35), body_bottom(ctx, slide)
-    fitted = _fit(ctx, slide, bottom - top)
-    if fitted is None:
+    if head is None:
         return []
-    (card_x, card_w), text_w, size, text_h = fitted
-    spec = slide.get("image")
-    body_h = max(text_h, inches(2.4) if spec else 0)
-    card_h = 2 * PAD + AVATAR + inches(0.3) + body_h
-    card = Box(card_x, top + max(0, (bottom - top - card_h) // 3), card_w, card_h)
+    area = kicked_area(ctx, slide, head, inches(0.35))
+    fixed = (*accent_bar(ctx), head)
+    options = ([("", (1, 10), "beside"), ("a wider card", (0, 12), "beside"),
+                ("the picture beside the author", (0, 12), "header")] if slide.get("image")
+               else [("", (2, 8), None), ("a wider card", (1, 10), None), ("a card across the slide", (0, 12), None)])
+    arrangements = [Arrangement(name, lambda size, s=span, p=pic: _card(ctx, slide, slide["text"], area, s, p, size))
+                    for name, span, pic in options]
+    sizes = stages(ctx.size("body") + 4, ctx.size("body_min"), FLOOR["body"])
+    fitted = arrange(arrangements, sizes)
+    if not isinstance(fitted, Shortfall):
+        return [SlidePlan(slide.id, slide.layout, title, (*fixed, *fitted.shapes, *source_box(ctx, slide)),
+                          slide.get("notes", ""), arranged=fitted.arranged)]
+    _, span, pic = options[-1]
+    return _continued(ctx, slide, title, fixed, area, span, pic, [*sizes[0], *sizes[1]], fitted)
+
+
+def _continued(ctx: Ctx, slide: Slide, title: str, fixed: tuple, area: Box, span: tuple[int, int], pic: str | None,
+               sizes: list[float], short: Shortfall) -> list[SlidePlan]:
+    """A post too long for one card: split at sentences over cards on further slides."""
+    def fit(page: list, size: float, _: int) -> bool:
+        return not isinstance(_card(ctx, slide, page[0].text, area, span, pic, size), Shortfall)
+
+    def split(unit: Item, size: float, index: int):
+        parts = split_text(unit.text, lambda head: fit([Item(head)], size, index))
+        return parts and (Item(parts[0]), Item(parts[1]))
+
+    found = paginate([Item(slide["text"])], fit, sizes, split)
+    if found is None:
+        ctx.overflow(slide, short)
+        return []
+    size, pages = found
+    out = [Page(continued(title, part), fixed, tuple(_card(ctx, slide, page[0].text, area, span, pic, size)))
+           for part, page in enumerate(pages, start=1)]
+    return plans_of(slide, out, lambda _: source_box(ctx, slide))
+
+
+def _card(ctx: Ctx, slide: Slide, text: str, area: Box, span: tuple[int, int], pic: str | None,
+          size: float) -> list | Shortfall:
+    """The card across `span` grid columns, a third of the way down the free space: the author's line, the
+    text, and the picture beside the text (`beside`) or beside the author's line (`header`)."""
+    card_x, card_w = ctx.grid.span(*span)
+    inner_w = card_w - 2 * PAD
+    text_w = inner_w * 3 // 5 - PICTURE_GAP // 2 if pic == "beside" else inner_w
+    room = area.h - 2 * PAD - AVATAR - HEADER_GAP
+    paras = _text(ctx, text, size)
+    text_h = ctx.measure.height(paras, text_w)
+    if text_h > room:
+        return text_shortfall(ctx, "text", "the post", text, lambda t: _text(ctx, t, size), text_w, max(room, 0))
+    body_h = max(text_h, min(PICTURE_MIN, room)) if pic == "beside" else text_h
+    card_h = 2 * PAD + AVATAR + HEADER_GAP + body_h
+    card = Box(card_x, area.y + max(0, (area.h - card_h) // 3), card_w, card_h)
+    body_y = card.y + PAD + AVATAR + HEADER_GAP
+    header = Box(card.x + PAD, card.y + PAD, inner_w, AVATAR)
     shapes = [Rect(card, fill=ctx.colors["surface"], rounded=True, name="Post card"),
-              *_header(ctx, slide, Box(card.x + PAD, card.y + PAD, card.w - 2 * PAD, AVATAR)),
-              TextBox(Box(card.x + PAD, card.y + PAD + AVATAR + inches(0.3), text_w, text_h),
-                      tuple(_text(ctx, slide["text"], size)), name="Post text")]
-    if spec:
-        x = card.x + PAD + text_w + inches(0.3)
-        region = Box(x, card.y + PAD + AVATAR + inches(0.3), card.right - PAD - x, body_h)
-        shapes += place_image(ctx, slide, spec, region, fit="contain")
-    return [SlidePlan(slide.id, slide.layout, title, (*accent_bar(ctx), *([head] if head else []), *shapes,
-                                                     *source_box(ctx, slide)), slide.get("notes", ""))]
+              *_header(ctx, slide, header, picture=pic == "header"),
+              TextBox(Box(card.x + PAD, body_y, text_w, text_h), tuple(paras), name="Post text")]
+    if pic == "beside":
+        x = card.x + PAD + text_w + PICTURE_GAP
+        shapes += place_image(ctx, slide, slide["image"], Box(x, body_y, card.right - PAD - x, body_h), fit="contain")
+    elif pic == "header":
+        width = inner_w * 2 // 5
+        shapes += place_image(ctx, slide, slide["image"], Box(header.right - width, header.y, width, header.h),
+                              fit="contain")
+    return shapes
 
 
-def _fit(ctx: Ctx, slide: Slide, height: int):
-    """The card's columns, the text's width, size and height: a card of 8 columns (10 with a picture),
-    widened to the full grid before the text goes below the body floor; None (reported) if nothing fits."""
-    spec, grid = slide.get("image"), ctx.grid
-    room = height - 2 * PAD - AVATAR - inches(0.3)
-    spans = ((1, 10), (0, 12)) if spec else ((2, 8), (1, 10), (0, 12))
-    for start, count in spans:
-        card_x, card_w = grid.span(start, count)
-        text_w = (card_w - 2 * PAD) * (3 if spec else 5) // 5 - (inches(0.2) if spec else 0)
-        for size in sizes_between(ctx.size("body") + 4, HARD_FLOOR["body"]):
-            text_h = ctx.measure.height(_text(ctx, slide["text"], size), text_w)
-            if text_h <= room:
-                return (card_x, card_w), text_w, size, text_h
-    ctx.overflow(slide, "text", f"the post needs {text_h / 914_400:.1f} in where {room / 914_400:.1f} in fit")
-    return None
-
-
-def _header(ctx: Ctx, slide: Slide, box: Box) -> list:
+def _header(ctx: Ctx, slide: Slide, box: Box, picture: bool = False) -> list:
+    """The avatar with the author's initials, the name, and the handle and date (short of a picture at the end)."""
     fill = ctx.colors["primary"]
     avatar = Rect(Box(box.x, box.y, AVATAR, AVATAR), fill=fill, ellipse=True, name="Avatar")
     initials = TextBox(avatar.box, (Para((ctx.run(_initials(slide["author"]), 24, heading=True, bold=True,
@@ -82,5 +119,6 @@ def _header(ctx: Ctx, slide: Slide, box: Box) -> list:
     if meta:
         paras.append(ctx.para(meta, ctx.size("caption"), color=ctx.colors["muted"]))
     x = box.x + AVATAR + inches(0.25)
-    who = TextBox(Box(x, box.y, box.right - x, box.h), tuple(paras), anchor="ctr", name="Author")
+    right = box.right - (box.w * 2 // 5 + PICTURE_GAP if picture else 0)
+    who = TextBox(Box(x, box.y, right - x, box.h), tuple(paras), anchor="ctr", name="Author")
     return [avatar, initials, who]

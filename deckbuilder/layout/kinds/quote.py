@@ -1,14 +1,21 @@
-"""The quote slide: a large quotation mark, the words, and the speaker set apart beneath."""
+"""The quote slide: a large quotation mark, the words, and the speaker set apart beneath; a picture beside the
+words, smaller, or small beside the speaker's name; a long quote continued."""
 from __future__ import annotations
 
 from ...model.outline import Slide
-from ..blocks import body_bottom, grown, source_box, vstack
-from ..context import HARD_FLOOR, Ctx
+from ..blocks import Item, body_bottom, fit_text, kicker_sizes, source_box, text_shortfall, title_paras, vstack
+from ..context import Ctx
+from ..fitting import Arrangement, Shortfall, arrange
+from ..grid import ACCENT_BAR, BAR_GAP, GAP
 from ..images import place_image
 from ..ir import Box, Para, Rect, SlidePlan, TextBox, inches, points
-from ..text import sizes_between
+from ..lists import Page, plans_of
+from ..paging import continued, paginate, split_text
+from ..scale import FLOOR, stages
 
 MARK_SIZE = 200.0
+BY_GAP = inches(0.35)  # between the words and the speaker
+SMALL_PICTURE = inches(1.3)  # a picture set beside the speaker's name
 
 
 def kicker(ctx: Ctx, slide: Slide, text: str, role: str = "title") -> TextBox | None:
@@ -16,16 +23,17 @@ def kicker(ctx: Ctx, slide: Slide, text: str, role: str = "title") -> TextBox | 
     under the accent bar, or in the template's title placeholder's place, in the title colour."""
     holder = ctx.tlayout.title if ctx.tlayout else None
     x, w = (holder.x, holder.w) if holder else (ctx.grid.safe.x, ctx.grid.safe.w)
-    color = ctx.colors.get("title", ctx.colors["primary"])
-    box = grown(ctx, slide, "title", lambda s: [ctx.para(text, s, heading=True, bold=True, color=color)],
-                x, w, sizes_between(ctx.size("caption") + 4, HARD_FLOOR["small"] + 4, 1), inches(1.2), role=role,
-                max_lines=2)
+    box = fit_text(ctx, lambda s: title_paras(ctx, text, s, kicker=True), Box(x, 0, w, inches(1.2)),
+                   kicker_sizes(ctx), role=role, max_lines=2, grow=True, name="Kicker")
     if box is None:
+        ctx.overflow(slide, text_shortfall(ctx, "title", "the title", text,
+                                           lambda t: title_paras(ctx, t, kicker_sizes(ctx)[-1], True), w,
+                                           inches(1.2), 2))
         return None
     if holder:
         return TextBox(holder, box.paras, role=role, anchor="ctr", name="Kicker",
                        backdrop=ctx.tlayout.title_background)
-    top = ctx.grid.top + points(5) + inches(0.12)  # where content titles start, under the accent bar
+    top = ctx.grid.top + points(5) + BAR_GAP  # where content titles start, under the accent bar
     return TextBox(Box(x, top, w, box.box.h), box.paras, role=role, name="Kicker")
 
 
@@ -33,40 +41,116 @@ def accent_bar(ctx: Ctx) -> list[Rect]:
     """The short bar above titles (a template brings its own decoration instead)."""
     if ctx.tlayout:
         return []
-    return [Rect(Box(ctx.grid.safe.x, ctx.grid.top, inches(0.6), points(5)), fill=ctx.colors["accent"],
+    return [Rect(Box(ctx.grid.safe.x, ctx.grid.top, ACCENT_BAR, points(5)), fill=ctx.colors["accent"],
                  name="Accent bar")]
+
+
+def kicked_area(ctx: Ctx, slide: Slide, head: TextBox | None, gap: int = GAP) -> Box:
+    """The body of a slide under its kicker: the safe area's width, down to the body's bottom."""
+    top = (head.box.bottom if head else ctx.grid.top) + gap
+    return Box(ctx.grid.safe.x, top, ctx.grid.safe.w, body_bottom(ctx, slide) - top)
 
 
 def plan_quote(slide: Slide, ctx: Ctx) -> list[SlidePlan]:
     spec = slide.get("image")
-    grid = ctx.grid
-    x, w = grid.span(2, 6 if spec else 10)
     title = slide.get("title") or f"What {slide['by']} said"
     head = kicker(ctx, slide, title)
-    top = (head.box.bottom if head else grid.top) + inches(0.3)
-    bottom = body_bottom(ctx, slide)
-    words = grown(ctx, slide, "text", lambda s: [ctx.para(slide["text"], s, heading=True, line_spacing=1.05)],
-                  x, w, sizes_between(ctx.size("quote"), HARD_FLOOR["body"] + 2), (bottom - top) * 3 // 4)
-    if words is None:
+    if head is None:
         return []
+    area = kicked_area(ctx, slide, head)
+    text = slide["text"]
+    options = [("", 6, "beside"), ("the picture smaller", 7, "smaller"),
+               ("the picture beside the speaker's name", 10, "by")] if spec else [("", 10, None)]
+    arrangements = [Arrangement(name, lambda size, c=cols, p=pic: _quote(ctx, slide, text, area, size, c, p))
+                    for name, cols, pic in options]
+    sizes = stages(ctx.size("quote"), ctx.size("body"), FLOOR["body"])
+    fitted = arrange(arrangements, sizes)
+    fixed = (*accent_bar(ctx), head)
+    if not isinstance(fitted, Shortfall):
+        return [SlidePlan(slide.id, slide.layout, title, (*fixed, *fitted.shapes, *source_box(ctx, slide)),
+                          slide.get("notes", ""), arranged=fitted.arranged)]
+    cols, pic = options[-1][1:]
+    return _continued(ctx, slide, title, fixed, area, [*sizes[0], *sizes[1]], cols, pic, fitted)
+
+
+def _continued(ctx: Ctx, slide: Slide, title: str, fixed: tuple, area: Box, sizes: list[float], cols: int,
+               pic: str | None, short: Shortfall) -> list[SlidePlan]:
+    """A quote too long for one slide, split at sentences; the speaker (and picture) after its last words."""
+    x, w = ctx.grid.span(2, cols)
+    words = [Item(slide["text"])]
+
+    def fit(page: list, size: float, _: int) -> bool:
+        return ctx.measure.height(_words(ctx, page[0].text, size), w) <= area.h - _by_height(ctx, slide, w) - BY_GAP
+
+    def split(chunk, size: float, index: int):
+        parts = split_text(chunk.text, lambda head: fit([Item(head)], size, index))
+        return parts and (Item(parts[0]), Item(parts[1]))
+
+    found = paginate(words, fit, sizes, split)
+    if found is None:
+        ctx.overflow(slide, short)
+        return []
+    size, pages = found
+    out = []
+    for part, page in enumerate(pages, start=1):
+        last = part == len(pages)
+        shapes = _quote(ctx, slide, page[0].text, area, size, cols, pic if last else None, speaker=last)
+        if isinstance(shapes, Shortfall):
+            ctx.overflow(slide, shapes)
+            return []
+        out.append(Page(continued(title, part), fixed, tuple(shapes)))
+    return plans_of(slide, out, lambda _: source_box(ctx, slide))
+
+
+def _words(ctx: Ctx, text: str, size: float) -> list[Para]:
+    return [ctx.para(text, size, heading=True, line_spacing=1.05)]
+
+
+def _by(ctx: Ctx, slide: Slide) -> list[Para]:
     by = [Para((ctx.run(f"\u2014 {slide['by']}", ctx.size("caption") + 4, bold=True),))]
     if slide.get("role"):
         by.append(ctx.para(slide["role"], ctx.size("caption"), color=ctx.colors["muted"], space_before=2))
-    credit = TextBox(Box(x, 0, w, ctx.measure.height(by, w)), tuple(by), name="Attribution")
-    words_box, credit_box = vstack([(words, 0), (credit, inches(0.35))], top, bottom)
-    mark = _mark(ctx, words_box.box.y)
-    shapes = [*accent_bar(ctx), *(s for s in (head, mark, words_box, credit_box) if s)]
-    if spec:
-        region = grid.cols(8, 4, top, bottom - top)  # the words take columns 3 to 8
-        shapes += place_image(ctx, slide, spec, region, fit="contain")
-    return [SlidePlan(slide.id, slide.layout, title, (*shapes, *source_box(ctx, slide)), slide.get("notes", ""))]
+    return by
 
 
-def _mark(ctx: Ctx, words_top: int) -> TextBox:
-    """A large opening quotation mark in the accent colour, in the two columns before the words."""
+def _by_height(ctx: Ctx, slide: Slide, width: int) -> int:
+    return ctx.measure.height(_by(ctx, slide), width)
+
+
+def _quote(ctx: Ctx, slide: Slide, text: str, area: Box, size: float, cols: int, pic: str | None,
+           speaker: bool = True) -> list | Shortfall:
+    """The mark, the words across `cols` grid columns from the third, the speaker under them, and the picture
+    beside the words (columns left of them), smaller, or small beside the speaker's name."""
+    grid = ctx.grid
+    x, w = grid.span(2, cols)
+    by_w = w - SMALL_PICTURE - GAP if pic == "by" else w
+    by_h = max(_by_height(ctx, slide, by_w), SMALL_PICTURE if pic == "by" else 0) if speaker else 0
+    room = area.h - (by_h + BY_GAP if speaker else 0)
+    paras = _words(ctx, text, size)
+    height = ctx.measure.height(paras, w)
+    if height > room:
+        return text_shortfall(ctx, "text", "the quote", text, lambda t: _words(ctx, t, size), w, room)
+    stack = [(TextBox(Box(x, 0, w, height), tuple(paras), name="Quote"), 0)]
+    if speaker:
+        stack.append((TextBox(Box(x, 0, by_w, by_h), tuple(_by(ctx, slide)), name="Attribution"), BY_GAP))
+    placed = vstack(stack, area.y, area.bottom)
+    shapes = [_mark(ctx, placed[0].box.y, area.y), *placed]
+    if pic in ("beside", "smaller"):
+        start = 2 + cols
+        shapes += place_image(ctx, slide, slide["image"], grid.cols(start, 12 - start, area.y, area.h), fit="contain")
+    elif pic == "by" and speaker:
+        attribution = placed[-1].box
+        shapes += place_image(ctx, slide, slide["image"], Box(x + w - SMALL_PICTURE, attribution.y, SMALL_PICTURE,
+                                                              SMALL_PICTURE), fit="contain")
+    return shapes
+
+
+def _mark(ctx: Ctx, words_top: int, highest: int) -> TextBox:
+    """A large opening quotation mark in the accent colour, in the two columns before the words, its ink level
+    with their first line (no higher than `highest`)."""
     mark_x, mark_w = ctx.grid.span(0, 2)
     glyph = ctx.run("\u201c", 1.0, heading=True, bold=True, color=ctx.colors["accent"])
     size = min(MARK_SIZE, mark_w * 0.9 / points(ctx.measure.width(glyph)))
     run = ctx.run("\u201c", round(size), heading=True, bold=True, color=ctx.colors["accent"])
-    return TextBox(Box(mark_x, words_top - points(size * 0.22), mark_w, points(size * 1.2)), (Para((run,)),),
+    return TextBox(Box(mark_x, max(highest, words_top - points(size * 0.22)), mark_w, points(size * 1.2)), (Para((run,)),),
                    name="Quotation mark")

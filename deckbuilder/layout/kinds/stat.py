@@ -1,68 +1,131 @@
-"""The stat slide: one to four big numbers in equal columns, each with a short label."""
+"""The stat slide: one to four big numbers, each with a short label: in a row, in a 2 × 2 grid, or with their
+units on a smaller line, all at one size."""
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
 from ...model.outline import Slide
-from ..blocks import content_frame, source_box
-from ..context import HARD_FLOOR, Ctx
-from ..grid import snap
-from ..ir import Box, Para, SlidePlan, TextBox, inches
-from ..text import sizes_between
+from ..blocks import fits, framed, source_box, text_shortfall
+from ..context import Ctx
+from ..fitting import Arrangement, Shortfall, arrange
+from ..grid import GAP, snap
+from ..ir import EMU_PER_INCH, EMU_PER_PT, Box, Para, SlidePlan, TextBox, inches
+from ..scale import DISPLAY_STEP, FLOOR, STAT_FLOOR, stages, steps
+from ..text import para_pitch
 
-STAT_FLOOR = 44.0
+COMFORTABLE = 0.6  # numbers down to this share of the theme's stat size count as the preferred sizes
+UNIT_SHARE = 0.4  # a unit set on its own line, as a share of the number's size
+LABEL_GAP = inches(0.1)
+ROW_GAP = inches(0.35)
+NUMBER_THEN_UNIT = re.compile(r"^(\S*\d\S*)\s+(.+)$")  # "£2.3 million" -> "£2.3", "million"
 
 
-def _value_size(ctx: Ctx, values: list[str], width: int, height: int) -> float | None:
-    """The largest size at which every value fits its column on one line."""
-    for size in sizes_between(ctx.size("stat"), STAT_FLOOR, 4):
-        paras = [Para((ctx.run(v, size, heading=True, bold=True),)) for v in values]
-        if all(ctx.measure.line_count(p, width) == 1 for p in paras) and size * 1.2 * 12_700 <= height:
-            return size
-    return None
+@dataclass(frozen=True)
+class Cell:
+    """Where one stat goes: x and width, and the row it is in."""
+
+    x: int
+    w: int
+    row: int
 
 
 def plan_stat(slide: Slide, ctx: Ctx) -> list[SlidePlan]:
-    stats = slide["stats"]
-    frame = content_frame(ctx, slide)
-    if frame is None:
+    stats = list(slide["stats"])
+    attempts = [("", _row(ctx, len(stats)), False), ("a 2 × 2 grid", _grid(ctx, len(stats)), False),
+                ("the units on a smaller line", _row(ctx, len(stats)), True),
+                ("a 2 × 2 grid, the units on a smaller line", _grid(ctx, len(stats)), True)]
+    arrangements = framed(ctx, slide, lambda frame: [
+        Arrangement(name, lambda size, c=cells, u=units: _attempt(ctx, stats, c, frame.body, size, u))
+        for name, cells, units in attempts if cells and (not units or any(_split(s["value"]) for s in stats))])
+    if arrangements is None:
         return []
-    head, top, bottom = frame
-    columns = ctx.grid.split(len(stats))
-    width = min(w for _, w in columns)
-    value_size = _value_size(ctx, [s["value"] for s in stats], width, (bottom - top) // 2)
-    if value_size is None:
-        ctx.overflow(slide, "stats", f"a value does not fit its column on one line even at {STAT_FLOOR:g} pt")
+    preferred = ctx.size("stat")
+    fitted = arrange(arrangements, stages(preferred, preferred * COMFORTABLE, STAT_FLOOR, DISPLAY_STEP),
+                     ctx.caps.get("stat"))
+    if isinstance(fitted, Shortfall):
+        ctx.overflow(slide, fitted)
         return []
-    align = "ctr"
-    label_size = _label_size(ctx, slide, stats, width, align)
-    if label_size is None:
-        return []
-    value_h = snap(round(value_size * 1.2 * 12_700))
-    label_h = max(ctx.measure.height(_label(ctx, s, label_size, align), width) for s in stats)
-    block = value_h + inches(0.1) + label_h
-    y = top + max(0, (bottom - top - block) * 2 // 5)
-    shapes = []
-    for (x, w), stat in zip(columns, stats):
-        shapes.append(TextBox(Box(x, y, w, value_h), (Para((ctx.run(stat["value"], value_size, heading=True,
-                                                                   bold=True, color=ctx.colors["accent"]),),
-                                                           align=align, line_spacing=1.0),),
-                              name="Stat value", anchor="b"))
-        shapes.append(TextBox(Box(x, y + value_h + inches(0.1), w, label_h), tuple(_label(ctx, stat, label_size,
-                                                                                             align)),
-                              name="Stat label"))
-    return [SlidePlan(slide.id, slide.layout, slide["title"], (*head, *shapes, *source_box(ctx, slide)),
-                      slide.get("notes", ""))]
+    ctx.chose(slide, "stat", fitted.size)
+    return [SlidePlan(slide.id, slide.layout, slide["title"], (*fitted.shapes, *source_box(ctx, slide)),
+                      slide.get("notes", ""), arranged=fitted.arranged)]
 
 
-def _label(ctx: Ctx, stat, size: float, align: str) -> list[Para]:
+def _row(ctx: Ctx, count: int) -> list[Cell]:
+    return [Cell(x, w, 0) for x, w in ctx.grid.split(count)]
+
+
+def _grid(ctx: Ctx, count: int) -> list[Cell] | None:
+    """Two rows of two (three stats: two, then one centred under them)."""
+    if count < 3:
+        return None
+    (x0, w), (x1, _) = ctx.grid.split(2)
+    cells = [Cell(x0, w, 0), Cell(x1, w, 0), Cell(x0, w, 1), Cell(x1, w, 1)][:count]
+    if count == 3:
+        cells[2] = Cell((x0 + x1) // 2, w, 1)
+    return cells
+
+
+def _split(value: str) -> tuple[str, str] | None:
+    found = NUMBER_THEN_UNIT.match(value.strip())
+    return (found.group(1), found.group(2)) if found else None
+
+
+def _value(ctx: Ctx, value: str, size: float, units: bool) -> list[Para]:
+    """The number in the accent colour; with `units`, what follows it on a smaller line under it."""
+    parts = _split(value) if units else None
+    if not parts:
+        return [Para((ctx.run(value, size, heading=True, bold=True, color=ctx.colors["accent"]),), align="ctr")]
+    unit = max(FLOOR["body"], round(size * UNIT_SHARE))
+    return [Para((ctx.run(parts[0], size, heading=True, bold=True, color=ctx.colors["accent"]),), align="ctr"),
+            Para((ctx.run(parts[1], unit, heading=True, bold=True, color=ctx.colors["accent"]),), align="ctr")]
+
+
+def _label(ctx: Ctx, text: str, size: float) -> list[Para]:
     """The label under a number: smaller and muted, so the number dominates."""
-    return [Para((ctx.run(stat["label"], size, color=ctx.colors["muted"]),), align=align)]
+    return [Para((ctx.run(text, size, color=ctx.colors["muted"]),), align="ctr")]
 
 
-def _label_size(ctx: Ctx, slide: Slide, stats, width: int, align: str) -> float | None:
-    """The largest label size (from 22 pt) at which every label takes at most two lines, else three."""
+def _attempt(ctx: Ctx, stats: list, cells: list[Cell], area: Box, size: float, units: bool) -> list | Shortfall:
+    """Every stat in its cell at one size: each number (or part of it) on one line, the labels under them."""
+    for i, stat in enumerate(stats):
+        paras = _value(ctx, stat["value"], size, units)
+        if any(ctx.measure.line_count(p, cells[i].w) > 1 for p in paras):
+            return text_shortfall(ctx, "stats", f"the value of stat {i + 1} ('{stat['value']}')", stat["value"],
+                                  lambda t: _value(ctx, t, STAT_FLOOR, units)[:1], cells[i].w, 10 ** 9, 1, i)
+    rows = max(c.row for c in cells) + 1
+    value_h = max(snap(round(sum(para_pitch(p) for p in _value(ctx, s["value"], size, units)) * EMU_PER_PT))
+                  for s in stats)
+    room = (area.h - (rows - 1) * ROW_GAP) // rows - value_h - LABEL_GAP
+    label = _label_size(ctx, stats, cells, room)
+    if isinstance(label, Shortfall):
+        return label
+    label_size, label_h = label
+    block = rows * (value_h + LABEL_GAP + label_h) + (rows - 1) * ROW_GAP
+    if block > area.h:
+        return Shortfall("stats", "the numbers and their labels", f"need {(block - area.h) / EMU_PER_INCH:.1f} in more "
+                         f"than the slide has at {size:g} pt")
+    y = area.y + max(0, (area.h - block) * 2 // 5)
+    shapes: list = []
+    for cell, stat in zip(cells, stats):
+        top = y + cell.row * (value_h + LABEL_GAP + label_h + ROW_GAP)
+        shapes.append(TextBox(Box(cell.x, top, cell.w, value_h), tuple(_value(ctx, stat["value"], size, units)),
+                              name="Stat value", anchor="b"))
+        shapes.append(TextBox(Box(cell.x, top + value_h + LABEL_GAP, cell.w, label_h),
+                              tuple(_label(ctx, stat["label"], label_size)), name="Stat label"))
+    return shapes
+
+
+def _label_size(ctx: Ctx, stats: list, cells: list[Cell], room: int) -> tuple[float, int] | Shortfall:
+    """The largest label size (from 22 pt) at which every label takes at most two lines, else three, within
+    `room`; with the labels' height."""
     for most in (2, 3):
-        for size in sizes_between(ctx.size("caption") + 4, HARD_FLOOR["body"]):
-            if all(ctx.measure.line_count(_label(ctx, s, size, align)[0], width) <= most for s in stats):
-                return size
-    ctx.overflow(slide, "stats", f"a label needs more than three lines even at {HARD_FLOOR['body']:g} pt")
-    return None
+        for size in steps(ctx.size("caption") + 4, FLOOR["body"]):
+            paras = [_label(ctx, s["label"], size) for s in stats]
+            height = max(ctx.measure.height(p, c.w) for p, c in zip(paras, cells))
+            if height <= room and all(fits(ctx, p, c.w, room, most) for p, c in zip(paras, cells)):
+                return size, height
+    worst = max(range(len(stats)), key=lambda i: ctx.measure.height(_label(ctx, stats[i]["label"], FLOOR["body"]),
+                                                                    cells[i].w))
+    return text_shortfall(ctx, "stats", f"the label of stat {worst + 1}", stats[worst]["label"],
+                          lambda t: _label(ctx, t, FLOOR["body"]), cells[worst].w, max(room, 0), 3, worst)

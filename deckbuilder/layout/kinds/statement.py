@@ -2,10 +2,13 @@
 from __future__ import annotations
 
 from ...model.outline import Slide
-from ..blocks import body_bottom, grown, source_box, vstack
-from ..context import HARD_FLOOR, Ctx
+from ..blocks import body_bottom, fit_text, source_box, text_shortfall, title_paras, vstack
+from ..context import Ctx
+from ..grid import ACCENT_BAR
 from ..ir import Box, Para, Rect, SlidePlan, inches, points
-from ..text import sizes_between
+from ..scale import DISPLAY_STEP, FLOOR, KICKER_FLOOR, steps
+
+MAX_LINES = 6
 
 
 def highlighted(ctx: Ctx, slide: Slide, text: str, size: float, line_spacing: float = 1.0, **style) -> Para:
@@ -27,18 +30,40 @@ def plan_statement(slide: Slide, ctx: Ctx) -> list[SlidePlan]:
                        "copy the phrase exactly as the text writes it")
     x, w = ctx.grid.span(0, 10)
     safe = ctx.grid.safe
-    text = grown(ctx, slide, "text", lambda s: [highlighted(ctx, slide, slide["text"], s, heading=True, bold=True,
-                                                            line_spacing=0.95)],
-                 x, w, sizes_between(ctx.size("statement"), HARD_FLOOR["title"], 4), safe.h * 3 // 4,
-                 role="title", max_lines=6)
+    stack: list = [(Rect(Box(x, 0, ACCENT_BAR * 3 // 2, points(6)), fill=ctx.colors["accent"], name="Accent bar"), 0)]
+    if slide.get("title"):
+        kicker = fit_text(ctx, lambda s: title_paras(ctx, slide["title"], s, kicker=True), Box(x, 0, w, safe.h // 5),
+                          steps(ctx.size("caption") + 4, KICKER_FLOOR), role="body", max_lines=2, grow=True,
+                          name="Kicker")
+        if kicker is None:
+            ctx.overflow(slide, text_shortfall(ctx, "title", "the title", slide["title"],
+                                               lambda t: title_paras(ctx, t, KICKER_FLOOR, True), w, safe.h // 5, 2))
+            return []
+        stack.append((kicker, inches(0.3)))
+    text = _text(ctx, slide, x, w, safe.h * 3 // 4)
     if text is None:
         return []
-    stack: list = [(Rect(Box(x, 0, inches(0.9), points(6)), fill=ctx.colors["accent"], name="Accent bar"), 0),
-                   (text, inches(0.35))]
+    stack.append((text, inches(0.35) if len(stack) == 1 else inches(0.2)))
     if slide.get("subtitle"):
-        sub = grown(ctx, slide, "subtitle", lambda s: [ctx.para(slide["subtitle"], s, color=ctx.colors["muted"])],
-                    x, w, sizes_between(ctx.size("body"), HARD_FLOOR["body"]), safe.h // 4)
-        stack += [(sub, inches(0.3))] if sub else []
+        sub = fit_text(ctx, lambda s: [ctx.para(slide["subtitle"], s, color=ctx.colors["muted"])], Box(x, 0, w, safe.h // 4),
+                       steps(ctx.size("body"), FLOOR["body"]), grow=True, name="Subtitle")
+        if sub is None:
+            ctx.overflow(slide, text_shortfall(ctx, "subtitle", "the subtitle", slide["subtitle"],
+                                               lambda t: [ctx.para(t, FLOOR["body"])], w, safe.h // 4))
+            return []
+        stack.append((sub, inches(0.3)))
     shapes = vstack(stack, safe.y, body_bottom(ctx, slide))
     title = slide.get("title") or slide["text"]
     return [SlidePlan(slide.id, slide.layout, title, (*shapes, *source_box(ctx, slide)), slide.get("notes", ""))]
+
+
+def _text(ctx: Ctx, slide: Slide, x: int, w: int, height: int):
+    def paras(size: float, text: str = slide["text"]) -> list[Para]:
+        return [highlighted(ctx, slide, text, size, heading=True, bold=True, line_spacing=0.95)]
+
+    box = fit_text(ctx, paras, Box(x, 0, w, height), steps(ctx.size("statement"), FLOOR["title"], DISPLAY_STEP),
+                   role="title", max_lines=MAX_LINES, grow=True, name="Statement")
+    if box is None:
+        ctx.overflow(slide, text_shortfall(ctx, "text", "the statement", slide["text"],
+                                           lambda t: paras(FLOOR["title"], t), w, height, MAX_LINES))
+    return box

@@ -1,23 +1,26 @@
-"""The steps slide: numbered circles joined by a line, each over its step, in one or two rows."""
+"""The steps slide: numbered dots joined by a line, each over its step, in one row or two; else a vertical
+list (number, title and text in one row per step), continued when it must be."""
 from __future__ import annotations
+
+import math
 
 from ...colors import readable_on
 from ...model.outline import Slide
-from ..blocks import content_frame, source_box
-from ..context import HARD_FLOOR, Ctx
+from ..blocks import Frame, content_frame, framed, source_box, text_shortfall
+from ..context import Ctx
+from ..fitting import Arrangement, Shortfall, arrange
 from ..ir import Box, Para, Rect, SlidePlan, TextBox, inches, points
-from ..text import sizes_between
+from ..lists import Page, plans_of
+from ..paging import continued, paginate
+from ..scale import FLOOR, stages
 
 DOT = inches(0.75)
+SMALL_DOT = inches(0.6)  # in the vertical list
+DOT_GAP = inches(0.25)  # between a dot and its words
 ROW_GAP = inches(0.45)
-
-
-def _arrangements(count: int) -> list[list[list[int]]]:
-    """Step indexes per row, in order of preference: one row (up to five steps), then two rows."""
-    one = [list(range(count))]
-    first = (count + 1) // 2
-    two = [list(range(first)), list(range(first, count))]
-    return ([one] if count <= 5 else []) + ([two] if count >= 3 else [])
+LIST_GAP = inches(0.2)  # between the rows of the vertical list
+NUMBER_SIZE = 26.0
+TITLE_COLUMNS = 3  # grid columns of a step's title in the vertical list
 
 
 def _paras(ctx: Ctx, step, size: float) -> list[Para]:
@@ -25,61 +28,144 @@ def _paras(ctx: Ctx, step, size: float) -> list[Para]:
     detail = step.get("text")
     paras = [Para((ctx.run(step["title"], size, heading=True, bold=bool(detail)),))]
     if detail:
-        paras.append(ctx.para(detail, max(HARD_FLOOR["body"], size - 4), color=ctx.colors["muted"],
-                              space_before=round(size * 0.3)))
+        paras.append(_detail(ctx, detail, size, space_before=round(size * 0.3)))
     return paras
 
 
-def _fit(ctx: Ctx, steps: list, height: int) -> tuple | None:
-    """Rows, text width, size and height: one row down to the theme's body size, then two rows, then
-    either down to the floor."""
-    floor, least = ctx.size("body_min"), HARD_FLOOR["body"]
-    tries = [(rows, low) for low in (floor, least) for rows in _arrangements(len(steps))]
-    for rows, low in tries:
-        width = min(w for _, w in ctx.grid.split(max(len(r) for r in rows))) - inches(0.1)
-        room = (height - (len(rows) - 1) * ROW_GAP) // len(rows) - DOT - inches(0.25)
-        for size in sizes_between(ctx.size("body") - 4, low):
-            text_h = max(ctx.measure.height(_paras(ctx, s, size), width) for s in steps)
-            if text_h <= room:
-                return rows, size, text_h
-    return None
+def _detail(ctx: Ctx, text: str, size: float, space_before: float = 0.0) -> Para:
+    return ctx.para(text, max(FLOOR["body"], size - 4), color=ctx.colors["muted"], space_before=space_before)
+
+
+def _rows(count: int) -> list[list[list[int]]]:
+    """Step indexes per row: one row (of five at most: narrower columns read badly), then two."""
+    first = math.ceil(count / 2)
+    return [[list(range(count))], [list(range(first)), list(range(first, count))]]
 
 
 def plan_steps(slide: Slide, ctx: Ctx) -> list[SlidePlan]:
+    steps = list(slide["steps"])
+    one, two = _rows(len(steps))
+
+    def build(frame: Frame) -> list[Arrangement]:
+        rows = [Arrangement("", lambda size: _in_rows(ctx, steps, one, frame.body, size))] if len(steps) <= 5 else []
+        if len(steps) > 2:
+            rows.append(Arrangement("two rows", lambda size: _in_rows(ctx, steps, two, frame.body, size)))
+        return rows + [Arrangement("a vertical list", lambda size: _listed(ctx, steps, 0, frame.body, size))]
+
+    arrangements = framed(ctx, slide, build)
+    if arrangements is None:
+        return []
+    sizes = stages(ctx.size("body") - 4, ctx.size("body_min"), FLOOR["body"])
+    fitted = arrange(arrangements, sizes)
+    if not isinstance(fitted, Shortfall):
+        return [SlidePlan(slide.id, slide.layout, slide["title"], (*fitted.shapes, *source_box(ctx, slide)),
+                          slide.get("notes", ""), arranged=fitted.arranged)]
+    return _continued(slide, ctx, steps, [*sizes[0], *sizes[1]])
+
+
+def _continued(slide: Slide, ctx: Ctx, steps: list, sizes: list[float]) -> list[SlidePlan]:
+    """The vertical list over the fewest slides, numbered on."""
     frame = content_frame(ctx, slide)
-    if frame is None:
+    later = content_frame(ctx, slide, continued(slide["title"], 2)) or frame
+    top = max(frame.body.y, later.body.y)
+    area = Box(frame.body.x, top, frame.body.w, frame.body.bottom - top)
+    indexed = list(enumerate(steps))
+    found = paginate(indexed, lambda page, size, _: not isinstance(
+        _listed(ctx, [s for _, s in page], 0, area, size), Shortfall), sizes)
+    if found is None:
+        worst = _listed(ctx, steps[:1], 0, area, sizes[-1])
+        ctx.overflow(slide, worst if isinstance(worst, Shortfall) else Shortfall("steps", "the steps", "do not fit"))
         return []
-    head, top, bottom = frame
-    steps = slide["steps"]
-    fitted = _fit(ctx, steps, bottom - top)
-    if fitted is None:
-        ctx.overflow(slide, "steps", f"the steps do not fit in one or two rows even at {HARD_FLOOR['body']:g} pt")
-        return []
-    rows, size, text_h = fitted
+    size, pages = found
+    out = []
+    for part, page in enumerate(pages, start=1):
+        head = (frame if part == 1 else later).head
+        shapes = _listed(ctx, [s for _, s in page], page[0][0], area, size)
+        out.append(Page(continued(slide["title"], part), head.shapes, tuple(shapes)))
+    return plans_of(slide, out, lambda _: source_box(ctx, slide))
+
+
+def _dot(ctx: Ctx, x: int, y: int, number: int, size: int = DOT) -> list:
+    color = ctx.colors["accent"]
+    digits = Para((ctx.run(str(number), round(NUMBER_SIZE * size / DOT), heading=True, bold=True,
+                           color=readable_on(color, "FFFFFF")),), align="ctr")
+    return [Rect(Box(x, y, size, size), fill=color, ellipse=True, name="Step dot"),
+            TextBox(Box(x, y, size, size), (digits,), anchor="ctr", name="Step number")]
+
+
+def _in_rows(ctx: Ctx, steps: list, rows: list[list[int]], area: Box, size: float) -> list | Shortfall:
+    """Dots in a row joined by a line, each step's words under its dot; every row as tall as the tallest."""
     widest = max(len(r) for r in rows)
-    row_h = DOT + inches(0.25) + text_h
-    y = top + max(0, (bottom - top - len(rows) * row_h - (len(rows) - 1) * ROW_GAP) // 3)
-    shapes = []
-    for row in rows:
-        shapes += _row(ctx, [steps[i] for i in row], row[0], y, size, text_h, widest)
-        y += row_h + ROW_GAP
-    return [SlidePlan(slide.id, slide.layout, slide["title"], (*head, *shapes, *source_box(ctx, slide)),
-                      slide.get("notes", ""))]
-
-
-def _row(ctx: Ctx, steps: list, first: int, y: int, size: float, text_h: int, slots: int) -> list:
-    columns = ctx.grid.split(slots)[: len(steps)]
-    dot_color = ctx.colors["accent"]
+    slots = ctx.grid.split(widest)
+    width = slots[0][1] - inches(0.1)
+    room = (area.h - (len(rows) - 1) * ROW_GAP) // len(rows) - DOT - DOT_GAP
+    heights = [ctx.measure.height(_paras(ctx, s, size), width) for s in steps]
+    if max(heights) > room:
+        worst = max(range(len(steps)), key=heights.__getitem__)
+        return _step_shortfall(ctx, steps, worst, size, width, room)
+    text_h = max(heights)
+    row_h = DOT + DOT_GAP + text_h
+    y = area.y + max(0, (area.h - len(rows) * row_h - (len(rows) - 1) * ROW_GAP) // 3)
     shapes: list = []
-    for i, ((x, w), step) in enumerate(zip(columns, steps)):
-        if i < len(steps) - 1:
-            start, end = x + DOT + inches(0.15), columns[i + 1][0] - inches(0.15)
-            shapes.append(Rect(Box(start, y + DOT // 2 - points(1.5), end - start, points(3)),
-                               fill=ctx.colors["muted"], name="Connector"))
-        shapes.append(Rect(Box(x, y, DOT, DOT), fill=dot_color, ellipse=True, name="Step dot"))
-        number = Para((ctx.run(str(first + i + 1), 26, heading=True, bold=True,
-                               color=readable_on(dot_color, "FFFFFF")),), align="ctr")
-        shapes.append(TextBox(Box(x, y, DOT, DOT), (number,), anchor="ctr", name="Step number"))
-        shapes.append(TextBox(Box(x, y + DOT + inches(0.25), w - inches(0.1), text_h), tuple(_paras(ctx, step, size)),
-                              name="Step"))
+    for row in rows:
+        columns = slots[: len(row)]
+        for i, ((x, _), index) in enumerate(zip(columns, row)):
+            if i < len(row) - 1:
+                start, end = x + DOT + inches(0.15), columns[i + 1][0] - inches(0.15)
+                shapes.append(Rect(Box(start, y + DOT // 2 - points(1.5), end - start, points(3)),
+                                   fill=ctx.colors["muted"], name="Connector"))
+            shapes += _dot(ctx, x, y, index + 1)
+            shapes.append(TextBox(Box(x, y + DOT + DOT_GAP, width, text_h), tuple(_paras(ctx, steps[index], size)),
+                                  name="Step"))
+        y += row_h + ROW_GAP
+    return shapes
+
+
+def _step_shortfall(ctx: Ctx, steps: list, index: int, size: float, width: int, room: int) -> Shortfall:
+    step = steps[index]
+    text = step.get("text") or step["title"]
+    title_h = ctx.measure.height(_paras(ctx, {"title": step["title"]}, size), width) if step.get("text") else 0
+
+    def paras(kept: str) -> list[Para]:
+        return _paras(ctx, {"title": step["title"], "text": kept} if step.get("text") else {"title": kept}, size)
+
+    short = text_shortfall(ctx, "steps", f"step {index + 1}", text, paras, width, max(room, title_h), index=index)
+    return Shortfall(short.field, short.item, f"{short.amount} at {size:g} pt", index)
+
+
+def _listed(ctx: Ctx, steps: list, first: int, area: Box, size: float) -> list | Shortfall:
+    """One row per step down the slide: its number in a dot, its title, then its text beside it."""
+    grid = ctx.grid
+    title_x = area.x + SMALL_DOT + DOT_GAP
+    title_w = grid.span(0, TITLE_COLUMNS)[1] - SMALL_DOT - DOT_GAP
+    text_x = grid.span(TITLE_COLUMNS, 1)[0]
+    text_w = area.right - text_x
+    rows = []
+    for i, step in enumerate(steps):
+        title = [Para((ctx.run(step["title"], size, heading=True, bold=True),))]
+        detail = [_detail(ctx, step["text"], size)] if step.get("text") else []
+        if detail:
+            heights = (ctx.measure.height(title, title_w), ctx.measure.height(detail, text_w))
+        else:
+            title_w_alone = area.right - title_x
+            heights = (ctx.measure.height(title, title_w_alone), 0)
+        rows.append((title, detail, max(SMALL_DOT, *heights)))
+    total = sum(h for _, _, h in rows) + LIST_GAP * (len(rows) - 1)
+    if total > area.h:
+        worst = max(range(len(steps)), key=lambda i: rows[i][2])
+        return Shortfall("steps", f"step {first + worst + 1}", f"is too long for a slide of its own at {size:g} pt",
+                         first + worst)
+    y = area.y + max(0, (area.h - total) // 3)
+    shapes: list = []
+    for i, (title, detail, height) in enumerate(rows):
+        if i < len(rows) - 1:
+            shapes.append(Rect(Box(area.x + SMALL_DOT // 2 - points(1.5), y + SMALL_DOT + inches(0.05), points(3),
+                                   height + LIST_GAP - SMALL_DOT - inches(0.1)), fill=ctx.colors["muted"],
+                               name="Connector"))
+        shapes += _dot(ctx, area.x, y, first + i + 1, SMALL_DOT)
+        width = title_w if detail else area.right - title_x
+        shapes.append(TextBox(Box(title_x, y, width, height), tuple(title), name="Step"))
+        if detail:
+            shapes.append(TextBox(Box(text_x, y, text_w, height), tuple(detail), name="Step text"))
+        y += height + LIST_GAP
     return shapes

@@ -1,0 +1,170 @@
+"""Lists of points: one column, a wider measure or two columns on one slide, else balanced continuation slides."""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Callable, Sequence
+
+from ..model.outline import Slide
+from .blocks import Frame, Item, content_frame, fits, framed
+from .context import Ctx
+from .fitting import Arrangement, Fitted, Shortfall, arrange, chars_over, fewer_chars, lines_over
+from .grid import GAP
+from .ir import Box, Para, SlidePlan, TextBox
+from .paging import continued, paginate, split_text
+from .text import para_pitch
+
+
+@dataclass(frozen=True)
+class Points:
+    """A list to lay out: its field, its units, how a run of them is set, and the sizes to try."""
+
+    field: str
+    units: list
+    paras_at: Callable[[list, float, int], list[Para]]  # the units, the size, the index of the first
+    stages: tuple[list[float], list[float]]
+    noun: str = "point"  # what one unit is called in messages
+    group: str | None = "body"  # slides of one group share a size where they can
+    holder: str | None = None  # the template placeholder the list goes in, when it is in one
+
+    def height(self, ctx: Ctx, units: list, size: float, width: int, first: int = 0) -> int:
+        return ctx.measure.height(self.paras_at(units, size, first), width)
+
+
+@dataclass(frozen=True)
+class Page:
+    """One slide of a list: its title, the title's shapes and the list's frames."""
+
+    title: str
+    head: tuple
+    frames: tuple[TextBox, ...]
+
+
+def columns_of(box: Box, count: int, gutter: int = GAP) -> list[Box]:
+    """`count` equal columns across `box`."""
+    width = (box.w - (count - 1) * gutter) // count
+    return [Box(box.x + i * (width + gutter), box.y, width, box.h) for i in range(count)]
+
+
+def set_points(ctx: Ctx, points: Points, boxes: Sequence[Box], size: float) -> list[TextBox] | Shortfall:
+    """The whole list in one box, or shared over two side by side (each as full as the other)."""
+    if len(boxes) == 1:
+        box = boxes[0]
+        paras = points.paras_at(points.units, size, 0)
+        if fits(ctx, paras, box.w, box.h):
+            return [_frame(points, box, paras)]
+        over = ctx.measure.height(paras, box.w) - box.h
+        return Shortfall(points.field, f"the {points.field}", lines_over(_lines(over, paras), size))
+    best = None
+    for k in range(1, len(points.units)):
+        left, right = points.units[:k], points.units[k:]
+        heights = (points.height(ctx, left, size, boxes[0].w), points.height(ctx, right, size, boxes[1].w, k))
+        if max(heights) <= boxes[0].h and (best is None or max(heights) < best[0]):
+            best = (max(heights), k)
+    if best is None:
+        return Shortfall(points.field, f"the {points.field}", f"do not fit in two columns at {size:g} pt")
+    k = best[1]
+    return [_frame(points, boxes[0], points.paras_at(points.units[:k], size, 0)),
+            _frame(points, boxes[1], points.paras_at(points.units[k:], size, k))]
+
+
+def _frame(points: Points, box: Box, paras: list[Para]) -> TextBox:
+    return TextBox(box, tuple(paras), name=points.field.capitalize(), placeholder=points.holder)
+
+
+def _lines(over: int, paras: list[Para]) -> int:
+    pitch = para_pitch(paras[0]) if paras else 1.0
+    return max(1, -(-over // round(pitch * 12_700)))
+
+
+def point_arrangements(ctx: Ctx, points: Points, layouts: Sequence[tuple[str, Sequence[Box]]]) -> list[Arrangement]:
+    """An arrangement per way of placing the list (a name and its column boxes)."""
+    return [Arrangement(name, lambda size, b=boxes: set_points(ctx, points, b, size)) for name, boxes in layouts
+            if len(boxes) == 1 or len(points.units) >= 4]
+
+
+def fit_points(ctx: Ctx, slide: Slide, points: Points, layouts: Callable[[Frame], Sequence[tuple[str, Sequence[Box]]]],
+               x: int | None = None, w: int | None = None) -> Fitted | Shortfall | None:
+    """The list on one slide under its title (the shapes include the title's): each arrangement at the
+    preferred sizes, then at the smaller ones; None (reported) if the title does not fit."""
+    arrangements = framed(ctx, slide, lambda frame: point_arrangements(ctx, points, layouts(frame)), x, w)
+    if arrangements is None:
+        return None
+    fitted = arrange(arrangements, points.stages, ctx.caps.get(points.group))
+    if isinstance(fitted, Fitted) and points.group:
+        ctx.chose(slide, points.group, fitted.size)
+    return fitted
+
+
+def page_points(ctx: Ctx, points: Points, box_of: Callable[[int], Box]) -> tuple[float, list[list]] | Shortfall:
+    """The list over the fewest slides (page k in `box_of(k)`), as large as that allows; long units split at
+    sentences."""
+    sizes = [*points.stages[0], *points.stages[1]]
+
+    def fit(page: list, size: float, index: int) -> bool:
+        box = box_of(index)
+        return points.height(ctx, page, size, box.w) <= box.h
+
+    def split(unit, size: float, index: int) -> tuple | None:
+        """A point too long for a slide: after its last sub-point that fits, else in its text at a sentence."""
+        if not isinstance(unit, Item):
+            return None
+        kept = next((k for k in range(len(unit.children) - 1, 0, -1)
+                     if fit([Item(unit.text, unit.children[:k], unit.cont)], size, index)), 0)
+        if kept:
+            return Item(unit.text, unit.children[:kept], unit.cont), Item("", unit.children[kept:], True)
+        parts = split_text(unit.text, lambda head: fit([Item(head, (), unit.cont)], size, index))
+        return parts and (Item(parts[0], (), unit.cont), Item(parts[1], unit.children, True))
+
+    found = paginate(points.units, fit, sizes, split)
+    if found is not None:
+        return found
+    return _unit_shortfall(ctx, points, box_of(1), sizes[-1])
+
+
+def _unit_shortfall(ctx: Ctx, points: Points, box: Box, size: float) -> Shortfall:
+    """The first unit that does not fit a slide alone, and how much of it must go."""
+    for i, unit in enumerate(points.units):
+        if points.height(ctx, [unit], size, box.w) > box.h:
+            text = getattr(unit, "text", "")
+            over = chars_over(lambda kept: points.height(ctx, [replace(unit, text=kept)], size, box.w) <= box.h, text)
+            return Shortfall(points.field, f"{points.noun} {i + 1}", f"{fewer_chars(max(over, 1))} to fit a slide "
+                             f"at {size:g} pt", i)
+    return Shortfall(points.field, f"the {points.field}", "does not fit")
+
+
+def list_pages(ctx: Ctx, slide: Slide, title: str, points: Points, first: Callable[[Frame], Box],
+               later: Callable[[Frame], Box] | None = None, width: tuple[int, int] | None = None) -> list[Page] | Shortfall:
+    """Continuation slides "(cont.)": the list over the fewest slides, numbered on, the notes on the first.
+    The first slide's list goes in `first(frame)`, the others' in `later(frame)` (the same by default);
+    `width` is the x and width of the first slide's title when it does not span the safe area."""
+    later = later or first
+    x, w = width or (None, None)
+    heads = [content_frame(ctx, slide, title, x, w), content_frame(ctx, slide, continued(title, 2))]
+    if heads[0] is None:
+        return Shortfall("title", "the title", "does not fit")
+    heads[1] = heads[1] or heads[0]
+    top = max(h.body.y for h in heads)
+    frames = [replace(h, body=Box(h.body.x, top, h.body.w, h.body.bottom - top)) for h in heads]
+    boxes = [first(frames[0]), later(frames[1])]
+    found = page_points(ctx, points, lambda index: boxes[min(index, 1)])
+    if isinstance(found, Shortfall):
+        return found
+    size, pages = found
+    if points.group:
+        ctx.chose(slide, points.group, size)
+    out, done = [], 0
+    for part, page in enumerate(pages, start=1):
+        box = boxes[min(part - 1, 1)]
+        paras = points.paras_at(page, size, done)
+        out.append(Page(continued(title, part), frames[min(part - 1, 1)].head.shapes, (_frame(points, box, paras),)))
+        done += sum(1 for unit in page if not getattr(unit, "cont", False))
+    return out
+
+
+def plans_of(slide: Slide, pages: Sequence[Page], extra: Callable[[int], tuple] = lambda part: (),
+             arranged: str = "") -> list[SlidePlan]:
+    """SlidePlans for a list's pages: the notes on the first; `extra(part)` adds shapes to each."""
+    return [SlidePlan(slide.id, slide.layout, page.title, (*page.head, *page.frames, *extra(part)),
+                      slide.get("notes", "") if part == 1 else "", part=part, parts=len(pages),
+                      arranged=arranged if len(pages) == 1 else f"continued on {len(pages)} slides")
+            for part, page in enumerate(pages, start=1)]
