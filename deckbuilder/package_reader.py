@@ -236,7 +236,7 @@ class _Cleaner:
         types = self._xml("[Content_Types].xml", "it has no [Content_Types].xml: it is not an Office file")
         self.types = {(e.get("Extension") or "").lower(): e.get("ContentType") for e in types.iter(TYPES + "Default")}
         self.overrides = {(e.get("PartName") or "").lstrip("/").lower(): e for e in types.iter(TYPES + "Override")}
-        main = self._main()
+        main = self.main = self._main()
         for part in self._reached():
             if part.endswith(".xml"):
                 self._strip(part)
@@ -253,12 +253,13 @@ class _Cleaner:
         if name not in self.trees:
             if name not in self.parts:
                 raise self.reading.damaged(missing or f"the part {name} is missing", name)
+            if b"<!DOCTYPE" in self.parts[name]:  # before parsing: libxml2 refuses entity bombs only as bad XML
+                raise self.reading.unsafe(name, "this part declares a DTD (<!DOCTYPE>)")
             try:
                 root = etree.fromstring(self.parts[name], _parser())
             except etree.XMLSyntaxError as exc:
                 raise self.reading.damaged(f"{name} is not well-formed XML: {exc}", name) from None
-            info = root.getroottree().docinfo
-            if info.doctype or info.internalDTD is not None:
+            if root.getroottree().docinfo.doctype:  # one the byte search missed (another encoding)
                 raise self.reading.unsafe(name, "this part declares a DTD (<!DOCTYPE>)")
             self.trees[name] = root
         return self.trees[name]
@@ -317,7 +318,7 @@ class _Cleaner:
                 self._drop(part, rel, Removed(LINKS.get(kind, "outside link"), part, rel.get("Target") or ""))
             return kind == HYPERLINK
         target = self._target(part, rel)
-        active = ACTIVE_RELS.get(kind) or _active(self._type(target))
+        active = ACTIVE_RELS.get(kind) or (_active(self._type(target)) if target != self.main else None)
         if active is None:
             return True
         # embedded objects and controls are recorded with their shapes' names, as those are taken out
