@@ -47,6 +47,7 @@ ACTIVE_TYPES = {"application/vnd.ms-office.vbaProject": "macros", "application/v
                 "ActiveX control", "application/vnd.openxmlformats-officedocument.oleObject": "embedded object"}
 LINKS = {f"{OD}/image": "linked picture", f"{OD}/video": "linked video", f"{OD}/audio": "linked sound",
          f"{MS}/2007/relationships/media": "linked video", f"{OD}/oleObject": "linked object"}
+LEGACY_DRAWING = f"{OD}/vmlDrawing"  # PowerPoint draws only embedded objects and controls with it: it goes with them
 HYPERLINK = f"{OD}/hyperlink"  # followed only when someone clicks it: kept
 RUNS = ("ppaction://program", "ppaction://macro", "ppaction://ole")  # click actions that run something
 MEDIA = {A + "videoFile", A + "audioFile", A + "quickTimeFile", P14_MEDIA}
@@ -319,11 +320,10 @@ class _Cleaner:
             return kind == HYPERLINK
         target = self._target(part, rel)
         active = ACTIVE_RELS.get(kind) or (_active(self._type(target)) if target != self.main else None)
-        if active is None:
+        if active is None and kind != LEGACY_DRAWING:
             return True
         # embedded objects and controls are recorded with their shapes' names, as those are taken out
-        self._drop(part, rel, None if active in ("embedded object", "ActiveX control") else
-                   Removed(active, part, target))
+        self._drop(part, rel, Removed(active, part, target) if active in ("macros", "Office add-in") else None)
         return False
 
     def _drop(self, part: str, rel, removed: Removed | None) -> None:

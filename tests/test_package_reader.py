@@ -3,6 +3,7 @@ template, and by the reader pull will use, in little memory and writing nothing 
 from __future__ import annotations
 
 import io
+import shutil
 import socket
 import struct
 import subprocess
@@ -19,6 +20,7 @@ from pptx import Presentation
 from pptx.util import Inches
 
 from deckbuilder import package_reader
+from deckbuilder.api import Options, build
 from deckbuilder.errors import BuildError
 from deckbuilder.package_reader import PRESENTATION, open_package
 from tests.ooxml import validate_pptx
@@ -382,3 +384,23 @@ def test_every_real_deck_opens_through_the_guarded_reader(deck):
     prs = Presentation(io.BytesIO(package.zipped()))
     assert len(prs.slides) > 0 and prs.part.content_type == PRESENTATION
     assert all(r.kind in ("embedded object", "linked object") for r in package.removed)  # and nothing else
+
+
+@pytest.mark.skipif(not REAL_DECKS, reason=f"the real-deck corpus is not at {CORPUS}")
+def test_a_real_template_with_embedded_objects_on_its_masters_builds_without_them(tmp_path):
+    template = tmp_path / "security.pptx"
+    shutil.copy(CORPUS / "poi-alterman-security.pptx", template)
+    (result,) = build([project(tmp_path, template)], Options(out=tmp_path / "out"))
+    assert result.ok and [d.code for d in result.diagnostics].count("content-removed") == 1
+    with zipfile.ZipFile(result.output) as deck:
+        assert not [n for n in deck.namelist() if "embeddings" in n or n.endswith(".vml")]
+    assert validate_pptx(result.output) == []
+
+
+def test_the_readme_gives_the_limits_as_they_are():
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8").replace("\n", " ")
+    limits = package_reader
+    for said in (f"more than {limits.MAX_TOTAL >> 20} MiB unpacked", f"a part over {limits.MAX_PART >> 20} MiB",
+                 f"an XML part over {limits.MAX_XML_PART >> 20} MiB", f"more than {limits.MAX_PARTS:,} parts",
+                 f"a part over {limits.RATIO_FROM >> 20} MiB that inflates more than {limits.MAX_RATIO} times"):
+        assert said in readme.replace("  ", " ")
