@@ -96,8 +96,8 @@ class Package:
         if not self.removed:
             return None
         return Diagnostic("warning", "content-removed", f"removed from the {self.what}: {describe(self.removed)}",
-                          Loc(self.name), hint=f"nothing to do; to silence this, save the {self.what} without them "
-                          "(as .pptx, not .pptm)")
+                          Loc(self.name), hint=f"nothing to do; to silence this, take them out of the {self.what} and "
+                          "save it as .pptx")
 
 
 def describe(removed: list[Removed]) -> str:
@@ -232,21 +232,21 @@ class _Cleaner:
         self.trees: dict[str, etree._Element] = {}  # parsed parts, changed or not
         self.changed: set[str] = set()
         self.dropped: dict[str, set[str]] = {}  # part -> ids of the relationships taken out of it
-
-    def package(self) -> Package:
         types = self._xml("[Content_Types].xml", "it has no [Content_Types].xml: it is not an Office file")
         self.types = {(e.get("Extension") or "").lower(): e.get("ContentType") for e in types.iter(TYPES + "Default")}
         self.overrides = {(e.get("PartName") or "").lstrip("/").lower(): e for e in types.iter(TYPES + "Override")}
-        main = self.main = self._main()
+        self.main = self._main()
+
+    def package(self) -> Package:
         for part in self._reached():
             if part.endswith(".xml"):
                 self._strip(part)
         self._drop_unreferenced()
         kept = sorted(self._reached())
         names = kept + [rels for rels in map(_rels_of, ["", *kept]) if rels in self.parts]
-        self._retype(types, main, names)
+        self._retype(names)
         parts = {name: self._bytes(name) for name in ["[Content_Types].xml", *names]}
-        return Package(self.reading.shown, self.reading.what, parts, main, self.removed)
+        return Package(self.reading.shown, self.reading.what, parts, self.main, self.removed)
 
     # --- parts, relationships and content types ---------------------------------------------------------------
 
@@ -336,18 +336,18 @@ class _Cleaner:
         if removed is not None and removed not in self.removed:
             self.removed.append(removed)
 
-    def _retype(self, types, main: str, names: list[str]) -> None:
+    def _retype(self, names: list[str]) -> None:
         """Content types for the parts kept only; the presentation a plain one (not a template, show or macro deck)."""
-        kept = {name.lower() for name in names}
+        types, kept = self.trees["[Content_Types].xml"], {name.lower() for name in names}
         for name, override in self.overrides.items():
             if name not in kept:
                 types.remove(override)
         for default in list(types.iter(TYPES + "Default")):
             if _active(default.get("ContentType") or ""):
                 types.remove(default)
-        override = self.overrides.get(main.lower())
+        override = self.overrides.get(self.main.lower())
         if override is None:
-            override = etree.SubElement(types, TYPES + "Override", PartName=f"/{main}")
+            override = etree.SubElement(types, TYPES + "Override", PartName=f"/{self.main}")
         override.set("ContentType", PRESENTATION)
         self.changed.add("[Content_Types].xml")
 

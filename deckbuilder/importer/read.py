@@ -199,7 +199,7 @@ def _picture(pic, found: SlideFound, place: Place) -> None:
     try:
         image = pic.image
         blob, ext = image.blob, image.ext
-    except (AttributeError, KeyError, ValueError):  # a linked picture's link was removed when the deck was opened
+    except (AttributeError, KeyError, ValueError):  # its file is missing (linked pictures were removed on opening)
         found.oddities.append(Oddity("picture whose file is not inside the deck", name))
         return
     found.pictures.append(PictureShape(name, _box(pic, place), blob, ext.lower(), clean(c_nv_pr.get("descr", "")),
