@@ -24,6 +24,7 @@ RATIO_FROM = 8 * MiB
 CHUNK = MiB  # parts are inflated this much at a time, never past what the zip directory gives
 
 OD = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+R = f"{{{OD}}}"  # the namespace of attributes that refer to relationships, r:id, r:embed, r:link…
 MS = "http://schemas.microsoft.com/office"
 P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
@@ -425,7 +426,7 @@ def _name(frame) -> str:
 
 def _ids(element) -> set[str]:
     """The relationship ids an element and its descendants refer to."""
-    return {value for el in element.iter(etree.Element) for key, value in el.attrib.items() if key.startswith(f"{{{OD}}}")}
+    return {value for el in element.iter(etree.Element) for key, value in el.attrib.items() if key.startswith(R)}
 
 
 def _referring(root, ids: set[str]) -> list:
@@ -433,12 +434,12 @@ def _referring(root, ids: set[str]) -> list:
     link, a video or sound, else the referring element itself (a linked picture kept in the file keeps its copy)."""
     found = []
     for element in root.iter(etree.Element) if ids else ():
-        refs = {key: value for key, value in element.attrib.items() if key.startswith(f"{{{OD}}}") and value in ids}
+        refs = {key for key, value in element.attrib.items() if key.startswith(R) and value in ids}
         if not refs:
             continue
         picture = next(element.iterancestors(P + "pic"), None)
-        if element.tag == A + "blip" and set(refs) == {f"{{{OD}}}link"} and element.get(f"{{{OD}}}embed"):
-            del element.attrib[f"{{{OD}}}link"]
+        if element.tag == A + "blip" and refs == {R + "link"} and element.get(R + "embed"):
+            del element.attrib[R + "link"]
         elif picture is not None and (element.tag == A + "blip" or element.tag in MEDIA):
             found.append(_shape(picture))
         else:

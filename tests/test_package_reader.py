@@ -187,7 +187,8 @@ def main_type(parts: dict[str, bytes], content_type: str) -> None:
 
 def active_template(path: Path, port: int) -> Path:
     """A macro-enabled template (.potm content, saved as .pptx) with macros, an embedded workbook and an ActiveX
-    button on its master, and pictures linked from a web address and a file on its master and its slide."""
+    button on its master, and pictures linked from a web address and a file on its master and its slide (one of
+    them also kept in the file)."""
     parts = deck_parts()
     main_type(parts, "application/vnd.ms-powerpoint.template.macroEnabled.main+xml")
     parts["ppt/vbaProject.bin"] = b"\xd0\xcf\x11\xe0 pretend VBA that would run on opening"
@@ -206,8 +207,9 @@ def active_template(path: Path, port: int) -> Path:
              rel("rIdOlePic", f"{OD}/image", "../media/olepreview.png"),
              rel("rIdCtl", f"{OD}/control", "../activeX/activeX1.xml"),
              rel("rIdWeb", f"{OD}/image", f"http://127.0.0.1:{port}/photo.png", external=True))
-    slide = "ppt/slides/slide1.xml"
+    slide = "ppt/slides/slide1.xml"  # a picture linked only, and one linked and kept in the file too
     parts[slide] = parts[slide].replace(b"</p:spTree>", LINKED_PICTURE.encode() + b"</p:spTree>")
+    parts[slide] = parts[slide].replace(b"<a:blip r:embed=", b'<a:blip r:link="rIdWeb" r:embed=')
     add_rels(parts, "ppt/slides/_rels/slide1.xml.rels",
              rel("rIdWeb", f"{OD}/image", "file:///etc/hostname", external=True))
     add_types(parts, **{"ppt/vbaProject.bin": "application/vnd.ms-office.vbaProject",
@@ -339,6 +341,7 @@ def test_active_content_and_links_are_removed_with_a_warning(tmp_path, listener)
     imported = results["import"][1]
     assert "slide 1 \"A deck from outside\": a linked picture 'file:///etc/hostname' cannot be imported" in imported
     assert "deck: removed when the deck was opened, and not imported: macros ('ppt/vbaProject.bin')" in imported
+    assert "1 picture(s) written" in imported  # the picture kept in the file as well as linked
     built = tmp_path / "out" / "talk.pptx"
     with zipfile.ZipFile(built) as deck:
         names = deck.namelist()
