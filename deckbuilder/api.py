@@ -244,7 +244,7 @@ def _plan(outline: Path, options: Options, measurer: Measurer, diags: Diagnostic
     inputs.extend(info.entry.path for info in images.values())
     if diags.has_errors:
         return None, deck
-    template = _template(theme.template) if theme.template else None
+    template = _template(theme.template, diags) if theme.template else None
     if template and not theme.fonts_given:
         theme = replace(theme, fonts={"heading": template.fonts[0], "body": template.fonts[1]})
         _warn_fonts(theme, deck, diags)
@@ -273,10 +273,10 @@ def _logo_spec(key: str) -> YMap:
     return YMap({"asset": key, "fit": "contain", "credit": "credits-only"})
 
 
-def _template(path: Path):
+def _template(path: Path, diags: Diagnostics):
     from .render.inspect import inspect_template  # only decks on an organisation's template need it
 
-    return inspect_template(path)
+    return inspect_template(path, diags)
 
 
 def prepare_pictures(plan: DeckPlan, cache: ImageCache) -> DeckPlan:

@@ -184,6 +184,7 @@ class DeckFound:
     subject: str = ""
     author: str = ""
     transitions: int = 0
+    removed: str = ""  # what opening the deck removed outside its slides (macros, linked files…), or ''
 
     @property
     def area(self) -> int:

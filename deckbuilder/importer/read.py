@@ -2,8 +2,8 @@
 to read (writing decks stays in deckbuilder/render/, the one place that writes with python-pptx)."""
 from __future__ import annotations
 
+import io
 import re
-import zipfile
 from pathlib import Path
 from typing import Callable
 
@@ -14,6 +14,7 @@ from pptx.oxml.ns import qn
 
 from ..errors import Loc, fail
 from ..layout.ir import Box
+from ..package_reader import Removed, describe, open_package
 from ..source import display_path
 from .diagrams import data_rel_id, diagram_paras
 from .found import ChartShape, DeckFound, Oddity, PictureShape, SlideFound, TableShape, TextShape, clean
@@ -25,7 +26,6 @@ ROLES = {"title": "title", "ctrTitle": "title", "subTitle": "subtitle", "body": 
 URI_TABLE = "http://schemas.openxmlformats.org/drawingml/2006/table"
 URI_CHART = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 URI_DIAGRAM = "http://schemas.openxmlformats.org/drawingml/2006/diagram"
-URI_OLE = "http://schemas.openxmlformats.org/presentationml/2006/ole"
 ADEC = "http://schemas.microsoft.com/office/drawing/2017/decorative"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 MEDIA = {"videoFile": "video", "quickTimeFile": "video", "audioFile": "audio", "wavAudioFile": "audio"}
@@ -36,22 +36,27 @@ P14_MEDIA = "{http://schemas.microsoft.com/office/powerpoint/2010/main}media"
 def read_deck(path: Path) -> DeckFound:
     """Everything deckbuilder can use from a .pptx, and a record of what it cannot.
 
-    Raises BuildError('file-not-found' or 'not-a-deck') when the file cannot be opened as a deck."""
+    The file is opened through the guarded reader: what it removed (embedded objects, controls, links) is said
+    on the slide that held it, or once for the deck.
+
+    Raises BuildError('file-not-found', 'not-a-deck', 'package-too-large' or 'unsafe-package') when the file
+    cannot be opened as a deck."""
     shown = display_path(Path(path))
     if not Path(path).is_file():
         raise fail("file-not-found", f"{shown} does not exist", Loc(shown), hint="give the path of a .pptx file")
+    package = open_package(Path(path))
     try:
-        prs = Presentation(str(path))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError, etree.XMLSyntaxError) as exc:
-        raise fail("not-a-deck", f"{shown} cannot be read as a PowerPoint deck ({exc})", Loc(shown),
-                   hint="save it as .pptx (PowerPoint 2007 or later); for .ppt or .odp, convert it first, e.g. "
-                        "soffice --headless --convert-to pptx FILE") from None
+        prs = Presentation(io.BytesIO(package.zipped()))
+    except (PackageNotFoundError, KeyError, ValueError, etree.XMLSyntaxError) as exc:
+        raise package.unreadable(str(exc)) from None
     width, height = prs.slide_width or 9_144_000, prs.slide_height or 6_858_000
     core = prs.core_properties
-    slides = [_slide(n, s, height) for n, s in enumerate(prs.slides, start=1)]
+    slides = [_slide(n, s, height, package.removed) for n, s in enumerate(prs.slides, start=1)]
     transitions = sum(1 for s in prs.slides if _has_transition(s._element))
+    on_slides = {str(s.part.partname).lstrip("/") for s in prs.slides}
     return DeckFound(Path(path).name, width, height, slides, clean(core.title or ""), clean(core.subject or ""),
-                     clean(core.author or ""), transitions)
+                     clean(core.author or ""), transitions,
+                     describe([r for r in package.removed if r.part not in on_slides]))
 
 
 def _has_transition(element) -> bool:
@@ -59,8 +64,10 @@ def _has_transition(element) -> bool:
     return any(len(t) or t.get("advTm") for t in element.iter(qn("p:transition")))
 
 
-def _slide(number: int, slide, height: int) -> SlideFound:
+def _slide(number: int, slide, height: int, removed: list[Removed]) -> SlideFound:
     found = SlideFound(number, slide.slide_layout.name or "", hidden=slide._element.get("show") in ("0", "false"))
+    part = str(slide.part.partname).lstrip("/")
+    found.oddities += [Oddity(r.kind, r.name, r.detail) for r in removed if r.part == part]
     types = {ph.get("type") for ph in slide._element.iter(qn("p:ph"))}
     found.cover = bool(types & {"ctrTitle", "subTitle"}) or "title slide" in found.layout.lower()
     links = _links(slide.part)
@@ -99,7 +106,7 @@ def _shape(shape, found: SlideFound, links, place: Place, part, grouped: bool) -
     if tag == qn("p:grpSp"):
         _group(shape, found, links, place, part)
     elif tag == qn("p:pic"):
-        _picture(shape, found, place, part)
+        _picture(shape, found, place)
     elif tag == qn("p:graphicFrame"):
         _frame(shape, found, links, place, part)
     elif tag == qn("p:cxnSp"):
@@ -182,7 +189,7 @@ def _picture_fill(shape, found: SlideFound, place: Place, part) -> bool:
     return True
 
 
-def _picture(pic, found: SlideFound, place: Place, part) -> None:
+def _picture(pic, found: SlideFound, place: Place) -> None:
     c_nv_pr = pic._element.find(".//" + qn("p:cNvPr"))
     name = pic.name or "picture"
     media = _media(pic)
@@ -192,27 +199,23 @@ def _picture(pic, found: SlideFound, place: Place, part) -> None:
     try:
         image = pic.image
         blob, ext = image.blob, image.ext
-    except (AttributeError, KeyError, ValueError):
-        link = pic._element.find(".//" + qn("a:blip"))
-        rid = link.get(qn("r:link")) if link is not None else None
-        target = part.rels[rid].target_ref if rid and rid in part.rels else ""
-        found.oddities.append(Oddity("linked picture (the file is not inside the deck)", name, target))
+    except (AttributeError, KeyError, ValueError):  # its file is missing (linked pictures were removed on opening)
+        found.oddities.append(Oddity("picture whose file is not inside the deck", name))
         return
     found.pictures.append(PictureShape(name, _box(pic, place), blob, ext.lower(), clean(c_nv_pr.get("descr", "")),
                                        _decorative(c_nv_pr), *_crop(pic)))
 
 
 def _media(pic) -> tuple[str, str] | None:
-    """('video' or 'audio', the linked file or address) for a media shape, else None."""
+    """('video' or 'audio', where it is) for a media shape (linked ones were removed when the deck was opened),
+    else None."""
     nv_pr = pic._element.find(qn("p:nvPicPr") + "/" + qn("p:nvPr"))
     if nv_pr is None:
         return None
     for child in nv_pr:
         local = child.tag.split("}")[-1]
         if local in MEDIA:
-            rid = child.get(qn("r:link")) or child.get(qn("r:embed"))
-            rel = pic.part.rels.get(rid) if rid and hasattr(pic.part.rels, "get") else None
-            return MEDIA[local], rel.target_ref if rel is not None and rel.is_external else "embedded in the deck"
+            return MEDIA[local], "embedded in the deck"
     if nv_pr.find(".//" + P14_MEDIA) is not None:
         return "video", "embedded in the deck"
     return None
@@ -244,10 +247,6 @@ def _frame(frame, found: SlideFound, links, place: Place, part) -> None:
         _table(frame, found, links, place)
     elif uri == URI_DIAGRAM:
         _smartart(frame, data, found, place, part)
-    elif uri == URI_OLE:
-        ole = data.find(".//" + qn("p:oleObj"))
-        prog = ole.get("progId", "") if ole is not None else ""
-        found.oddities.append(Oddity("embedded object", name, prog, texts_in(data)))
     else:
         found.oddities.append(Oddity("graphic deckbuilder cannot read", name, uri or "", texts_in(data)))
 

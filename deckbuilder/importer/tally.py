@@ -1,4 +1,5 @@
-"""What the import says about the deck as a whole (its design, footers, logos, transitions, shapes left out),
+"""What the import says about the deck as a whole (its design, footers, logos, transitions, shapes left out, what
+was removed),
 the pictures and register entries written, and the text-survival count."""
 from __future__ import annotations
 
@@ -27,6 +28,8 @@ def deck_notes(deck: DeckFound, chrome: Chrome, store: PictureStore, report: Imp
                     f"register as '{planned.key}'; set `logo: {planned.key}` in the theme")
     if deck.transitions:
         report.note(None, f"{deck.transitions} slide transition(s) were not kept")
+    if deck.removed:
+        report.note(None, f"removed when the deck was opened, and not imported: {deck.removed}")
     plain: dict[str, list[int]] = defaultdict(list)
     for slide in deck.slides:
         for kind in slide.plain_shapes:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import io
-import zipfile
 from dataclasses import replace
 from pathlib import Path
 
@@ -12,9 +11,11 @@ from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.exc import PackageNotFoundError
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.presentation import Presentation as PresentationType
 
-from ..errors import Loc, fail
+from ..errors import Diagnostics, Loc, fail
 from ..layout.ir import Box, Template, TemplateLayout
+from ..package_reader import Package, open_package
 from ..source import display_path
 
 NS = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main",
@@ -27,17 +28,17 @@ CONTENT_NAMES = ("Title and Content", "Title, Content")
 MAPPED = {"tx1": "dk1", "tx2": "dk2", "bg1": "lt1", "bg2": "lt2"}
 
 
-def inspect_template(path: Path) -> Template:
-    """The template's geometry and colours; a clear error when the file is not a usable .pptx."""
+def inspect_template(path: Path, diags: Diagnostics) -> Template:
+    """The template's geometry and colours; a clear error when the file is not a usable .pptx, a warning
+    saying what was removed from it (macros, embedded objects, links)."""
     shown = display_path(path)
     if not path.is_file():
         raise fail("file-not-found", f"the template {shown} does not exist", Loc(shown), "theme.template",
                    "paths are relative to the theme file")
-    try:
-        prs = Presentation(str(path))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError) as exc:
-        raise fail("bad-template", f"the template {shown} is not a PowerPoint file deckbuilder can read ({exc})",
-                   Loc(shown), "theme.template", "save it from PowerPoint or LibreOffice as .pptx (or .potx)") from None
+    prs, package = open_template(path)
+    warning = package.warning()
+    if warning:
+        diags.add(warning)
     master = prs.slide_masters[0]
     scheme = _scheme(master)
     chosen = chosen_layouts(prs)
@@ -49,6 +50,16 @@ def inspect_template(path: Path) -> Template:
     footers = [ph.top for ph in master.placeholders if ph.placeholder_format.type in FOOTERS]
     return Template(str(path), prs.slide_width, prs.slide_height, layouts, scheme, _fonts(master),
                     min(footers) if footers else None)
+
+
+def open_template(path: Path) -> tuple[PresentationType, Package]:
+    """The template as python-pptx opens it, through the guarded reader (limits, safe XML, active content and
+    links removed, a plain presentation whatever it was saved as), and that reader's package."""
+    package = open_package(path, "template")
+    try:
+        return Presentation(io.BytesIO(package.zipped())), package
+    except (PackageNotFoundError, KeyError, ValueError, etree.XMLSyntaxError) as exc:
+        raise package.unreadable(str(exc)) from None
 
 
 def chosen_layouts(prs) -> dict:

@@ -1,6 +1,8 @@
 """The base presentation: python-pptx's template made 16:9 (or 4:3) and branded with the theme."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from lxml import etree
 from pptx import Presentation
 from pptx.dml.color import RGBColor
@@ -8,7 +10,7 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.presentation import Presentation as PresentationType
 
 from ..layout.ir import DeckPlan
-from .inspect import chosen_layouts
+from .inspect import chosen_layouts, open_template
 
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 KEEP_LAYOUTS = ("Title Slide", "Title and Content", "Section Header", "Title Only", "Blank")
@@ -19,7 +21,7 @@ def base_presentation(plan: DeckPlan) -> tuple[PresentationType, dict]:
     """The presentation to add slides to, and the layout for each name a slide plan gives: the
     organisation's template without its sample slides, or python-pptx's, resized and branded."""
     if plan.template:
-        prs = Presentation(plan.template.path)
+        prs, _ = open_template(Path(plan.template.path))
         layouts = chosen_layouts(prs)  # before the sample slides go: they show which layouts are meant
         return _emptied(prs), layouts
     prs = Presentation()
