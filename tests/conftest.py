@@ -44,6 +44,14 @@ slides:
 """
 
 
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test keeps deckbuilder's cache in a temporary folder, never in the user's real cache."""
+    folder = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("DECKBUILDER_CACHE", str(folder))
+    return folder
+
+
 @pytest.fixture
 def write(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., Path]:
     """write(name, text) puts a dedented UTF-8 file in tmp_path (the current folder) and returns its path.
