@@ -18,24 +18,57 @@ app = typer.Typer(
     help="Compile YAML outlines into branded, editable PowerPoint decks, one per audience.\n\n"
          "Example: start with `deckbuilder new my-talk`, then `deckbuilder build decks/my-talk`.",
     no_args_is_help=True,
-    add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
 
 
+def _show_version(wanted: bool) -> None:
+    if wanted:
+        from importlib.metadata import version
+
+        typer.echo(f"deckbuilder {version('deckbuilder')}")
+        raise typer.Exit()
+
+
 @app.callback()
-def _root() -> None:
+def _root(_: bool = typer.Option(False, "--version", callback=_show_version, is_eager=True,
+                                 help="Print deckbuilder's version and exit.")) -> None:
     """Compile YAML outlines into branded, editable PowerPoint decks, one per audience."""
 
 
 PATHS = typer.Argument(..., help="Outline files (.yaml) or folders of outlines.", show_default=False)
+PATHS_OR_DECKS = typer.Argument(None, help="Outline files (.yaml) or folders of outlines (default: decks/).",
+                                show_default=False)
 OUT = typer.Option(Path("build"), "--out", "-o", help="Folder for the decks.")
 AUDIENCE = typer.Option(None, "--audience", "-a", help="Build only this audience's outline.")
 ALLOW = typer.Option(None, "--allow", help="A folder outside the project that images may come from "
                      "(repeatable).")
 FORMAT = typer.Option("text", "--format", help="text, or json for CI.")
 DEBUG = typer.Option(False, "--debug", help="Show the full traceback of an internal error.")
+CACHE = typer.Option(None, "--cache", envvar="DECKBUILDER_CACHE", show_default=False,
+                     help="Keep the cache (measured widths, prepared images) under this folder instead of the "
+                     "user's cache folder; `deckbuilder cache path` shows where it is.")
+
+
+def _options(paths: List[Path], cache: Optional[Path], **kw):
+    """Build options with the cache folder of the project the first path belongs to."""
+    from .api import Options
+    from .cache import folder_for
+
+    return Options(cache=folder_for(paths[0] if paths else Path("."), cache), **kw)
+
+
+def _paths_or_decks(paths: Optional[List[Path]]) -> List[Path]:
+    """The paths given, else decks/ in the current folder (saying so), else a usage error."""
+    if paths:
+        return list(paths)
+    if not Path("decks").is_dir():
+        typer.echo("error: no path given, and there is no decks/ folder here (hint: give an outline or a folder "
+                   "of outlines, e.g. decks/my-talk, or run this in the project folder that holds decks/)", err=True)
+        raise typer.Exit(EXIT_INPUT)
+    typer.echo("no path given: building every deck in decks/", err=True)
+    return [Path("decks")]
 
 
 def _print_diagnostics(results, fmt: str) -> None:
@@ -63,24 +96,29 @@ CHECK_CODES = {"overflow", "render-overflow", "render-missing", "contrast", "non
 
 
 @app.command()
-def build(paths: List[Path] = PATHS, out: Path = OUT, audience: Optional[str] = AUDIENCE,
+def build(paths: Optional[List[Path]] = PATHS_OR_DECKS, out: Path = OUT, audience: Optional[str] = AUDIENCE,
           pdf: bool = typer.Option(False, "--pdf", help="Also export each deck as a PDF (needs LibreOffice)."),
-          allow: Optional[List[Path]] = ALLOW, fmt: str = FORMAT, debug: bool = DEBUG) -> None:
-    """Build decks: a folder builds every audience outline in it (in parallel), a file builds that outline.
+          allow: Optional[List[Path]] = ALLOW, cache: Optional[Path] = CACHE, fmt: str = FORMAT,
+          debug: bool = DEBUG) -> None:
+    """Build decks: a folder builds every audience outline in it (in parallel), a file builds that outline;
+    with no path, every deck in decks/.
 
     Decks are written to OUT as <story>-<audience>.pptx, atomically: a failed build leaves no new
-    file and an older deck of the same name untouched.
+    file and an older deck of the same name untouched. Nothing else is written to OUT.
 
     \b
     Examples:
-      deckbuilder build decks/story-of-hope
+      deckbuilder build
       deckbuilder build decks/story-of-hope --audience funders --pdf
     """
-    from .api import Options, build as run
+    from .api import build as run
+
+    paths = _paths_or_decks(paths)
+    options = _options(paths, cache, out=out, audience=audience, allow=tuple(allow or ()))
 
     def action():
         with _progress_bar() as progress:
-            return run(list(paths), Options(out=out, audience=audience, allow=tuple(allow or ())), progress=progress)
+            return run(paths, options, progress=progress)
 
     results = _guarded(action, debug)
     _print_diagnostics(results, fmt)
@@ -116,7 +154,7 @@ def _pdfs(results, out: Path) -> None:
 @app.command()
 def preview(paths: List[Path] = PATHS, out: Path = typer.Option(Path("build/preview"), "--out", "-o",
                                                                help="Folder for the PDF and pictures."),
-            audience: Optional[str] = AUDIENCE, debug: bool = DEBUG) -> None:
+            audience: Optional[str] = AUDIENCE, cache: Optional[Path] = CACHE, debug: bool = DEBUG) -> None:
     """Build, render with LibreOffice, and write a PDF, one PNG per slide and a contact sheet.
 
     Each deck's pictures go to OUT/<story>-<audience>/.
@@ -125,11 +163,11 @@ def preview(paths: List[Path] = PATHS, out: Path = typer.Option(Path("build/prev
     Example:
       deckbuilder preview decks/story-of-hope --audience politicians
     """
-    from .api import Options, build as run
+    from .api import build as run
     from .checks.render import soffice
 
     _guarded(soffice, debug)  # before building: without LibreOffice, say how to install it
-    results = _guarded(lambda: run(list(paths), Options(out=out, audience=audience)), debug)
+    results = _guarded(lambda: run(list(paths), _options(paths, cache, out=out, audience=audience)), debug)
     _print_diagnostics(results, "text")
     for result in results:
         if result.output:
@@ -175,11 +213,14 @@ def new(name: str = typer.Argument(..., help="The story's name, e.g. my-talk."),
 
 
 @app.command()
-def check(paths: List[Path] = PATHS, audience: Optional[str] = AUDIENCE, render: bool = typer.Option(
-        False, "--render", help="Also render with LibreOffice and report text that leaves its box or the slide."),
+def check(paths: Optional[List[Path]] = PATHS_OR_DECKS, audience: Optional[str] = AUDIENCE,
+          render: bool = typer.Option(False, "--render", help="Also render with LibreOffice and report text that "
+                                      "leaves its box or the slide."),
           strict: bool = typer.Option(False, "--strict", help="Fail on warnings too."),
-          allow: Optional[List[Path]] = ALLOW, fmt: str = FORMAT, debug: bool = DEBUG) -> None:
-    """Run every check (outline, references, licences, accessibility, contrast, fit) without writing a deck.
+          allow: Optional[List[Path]] = ALLOW, cache: Optional[Path] = CACHE, fmt: str = FORMAT,
+          debug: bool = DEBUG) -> None:
+    """Run every check (outline, references, licences, accessibility, contrast, fit) without writing a deck;
+    with no path, on every deck in decks/.
 
     Exit codes: 0 all good, 1 a check failed (or a warning with --strict), 2 the input has errors.
 
@@ -187,11 +228,14 @@ def check(paths: List[Path] = PATHS, audience: Optional[str] = AUDIENCE, render:
     Example:
       deckbuilder check decks/story-of-hope --render
     """
-    from .api import Options, build as run
+    from .api import build as run
     from .checks.render import render_check
 
+    paths = _paths_or_decks(paths)
+    options = _options(paths, cache, audience=audience, allow=tuple(allow or ()), write=False)
+
     def action():
-        results = run(list(paths), Options(audience=audience, allow=tuple(allow or ()), write=False))
+        results = run(paths, options)
         if render:
             for result in results:
                 if result.ok and result.data:
@@ -212,17 +256,17 @@ def check(paths: List[Path] = PATHS, audience: Optional[str] = AUDIENCE, render:
 def credits(path: Path = typer.Argument(..., help="An outline (or a folder: its first audience outline)."),
             audience: Optional[str] = AUDIENCE,
             fmt: str = typer.Option("table", "--format", help="table, markdown, csv or json."),
-            debug: bool = DEBUG) -> None:
+            cache: Optional[Path] = CACHE, debug: bool = DEBUG) -> None:
     """List the credit of every image the deck uses, as its credits slide shows them.
 
     \b
     Example:
       deckbuilder credits decks/story-of-hope/funders.yaml --format markdown
     """
-    from .api import Options, build as run
+    from .api import build as run
     from .report import credits_table
 
-    results = _guarded(lambda: run([path], Options(audience=audience, write=False)), debug)
+    results = _guarded(lambda: run([path], _options([path], cache, audience=audience, write=False)), debug)
     _print_diagnostics(results, "text")
     for result in results:
         if result.plan:
@@ -284,7 +328,7 @@ def watch(path: Path = typer.Argument(..., help="An outline (.yaml) or a folder 
           audience: Optional[str] = AUDIENCE,
           preview: bool = typer.Option(False, "--preview", help="After each good build, render a PDF, PNGs and a "
                                        "contact sheet into OUT/preview (needs LibreOffice)."),
-          allow: Optional[List[Path]] = ALLOW, debug: bool = DEBUG) -> None:
+          allow: Optional[List[Path]] = ALLOW, cache: Optional[Path] = CACHE, debug: bool = DEBUG) -> None:
     """Build, then rebuild whenever an outline, the image register, an image or the theme changes.
 
     Errors are reported and watching goes on; Ctrl-C stops.
@@ -293,13 +337,13 @@ def watch(path: Path = typer.Argument(..., help="An outline (.yaml) or a folder 
     Example:
       deckbuilder watch decks/story-of-hope --audience funders --preview
     """
-    from .api import Options, build as run
+    from .api import build as run
     from .checks.render import soffice
     from .watch import Watcher
 
     if preview:
         _guarded(soffice, debug)
-    options = Options(out=out, audience=audience, allow=tuple(allow or ()))
+    options = _options([path], cache, out=out, audience=audience, allow=tuple(allow or ()))
     watcher = Watcher([path])
 
     def report(results) -> None:
@@ -355,6 +399,43 @@ def assets_add(file: Path = typer.Argument(..., help="The image file, e.g. asset
         return summary(name, entry, target)
 
     typer.echo(_guarded(action, debug))
+
+
+cache_app = typer.Typer(help="Show or clear the cache of measured widths and prepared images (it lives in the "
+                        "user's cache folder, one folder per project; --cache or DECKBUILDER_CACHE move it).\n\n"
+                        "Example: deckbuilder cache clear", no_args_is_help=True, rich_markup_mode=None)
+app.add_typer(cache_app, name="cache")
+PROJECT = typer.Argument(Path("."), help="A folder (or file) of the project (default: the current folder).")
+
+
+@cache_app.command("path")
+def cache_path(project: Path = PROJECT, cache: Optional[Path] = CACHE) -> None:
+    """Print the folder where this project's cache lives.
+
+    \b
+    Examples:
+      deckbuilder cache path
+      deckbuilder cache path ~/talks/hope --cache /tmp/deckbuilder-cache
+    """
+    from .cache import folder_for
+
+    typer.echo(folder_for(project, cache))
+
+
+@cache_app.command("clear")
+def cache_clear(project: Path = PROJECT, cache: Optional[Path] = CACHE) -> None:
+    """Delete this project's cache (it is rebuilt by the next build, which is slower once).
+
+    \b
+    Examples:
+      deckbuilder cache clear
+      deckbuilder cache clear ~/talks/hope
+    """
+    from .cache import clear, folder_for
+
+    folder = folder_for(project, cache)
+    removed = clear(folder)
+    typer.echo(f"cleared {folder}: {removed} file(s) removed" if removed else f"the cache {folder} is already empty")
 
 
 @app.command("import")
