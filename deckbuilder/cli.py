@@ -9,10 +9,10 @@ from typing import List, Optional
 
 import typer
 
+from .codes import EXIT_CHECK, EXIT_INPUT, EXIT_OK, exit_code
 from .errors import BuildError, Problem
-from .source import display_path
 
-EXIT_OK, EXIT_CHECK, EXIT_INPUT = 0, 1, 2
+__all__ = ["app", "main", "EXIT_OK", "EXIT_CHECK", "EXIT_INPUT"]
 
 app = typer.Typer(
     help="Compile YAML outlines into branded, editable PowerPoint decks, one per audience.\n\n"
@@ -77,22 +77,16 @@ def _print_diagnostics(results, fmt: str) -> None:
                 "diagnostics": [d.to_json() for d in r.diagnostics]} for r in results]
         typer.echo(json.dumps(out, indent=2))
         return
+    shown = set()  # an error in a story shared by several audiences is printed once
     for result in results:
         for diag in result.diagnostics:
-            typer.echo(str(diag), err=True)
+            if diag not in shown:
+                shown.add(diag)
+                typer.echo(str(diag), err=True)
 
 
 def _exit_code(results, strict: bool = False) -> int:
-    diags = [d for r in results for d in r.diagnostics]
-    if any(d.severity == "error" and d.code not in CHECK_CODES for d in diags):
-        return EXIT_INPUT
-    if any(d.severity == "error" for d in diags) or (strict and any(d.severity == "warning" for d in diags)):
-        return EXIT_CHECK
-    return EXIT_OK
-
-
-CHECK_CODES = {"overflow", "render-overflow", "render-missing", "contrast", "noncommercial", "no-derivatives",
-               "permission-expired", "missing-alt", "bad-alt"}
+    return exit_code((d for r in results for d in r.diagnostics), strict)
 
 
 @app.command()
@@ -253,25 +247,49 @@ def check(paths: Optional[List[Path]] = PATHS_OR_DECKS, audience: Optional[str] 
 
 
 @app.command()
-def credits(path: Path = typer.Argument(..., help="An outline (or a folder: its first audience outline)."),
+def credits(path: Path = typer.Argument(..., help="An outline, or a folder: every audience's deck."),
             audience: Optional[str] = AUDIENCE,
             fmt: str = typer.Option("table", "--format", help="table, markdown, csv or json."),
             cache: Optional[Path] = CACHE, debug: bool = DEBUG) -> None:
-    """List the credit of every image the deck uses, as its credits slide shows them.
+    """Print one table of the image credits of a deck (or of every audience's deck of a folder), with a deck
+    column: each image as its deck's credits slide credits it, for the comms team's records.
 
     \b
-    Example:
+    Examples:
+      deckbuilder credits decks/story-of-hope --format csv > credits.csv
       deckbuilder credits decks/story-of-hope/funders.yaml --format markdown
     """
     from .api import build as run
-    from .report import credits_table
+    from .report import CREDIT_FORMATS, credits_table
 
+    if fmt not in CREDIT_FORMATS:
+        typer.echo(f"error: no format '{fmt}' (hint: choose one of: {', '.join(CREDIT_FORMATS)})", err=True)
+        raise typer.Exit(EXIT_INPUT)
     results = _guarded(lambda: run([path], _options([path], cache, audience=audience, write=False)), debug)
     _print_diagnostics(results, "text")
-    for result in results:
-        if result.plan:
-            typer.echo(credits_table(result.plan.credits, fmt))
+    typer.echo(credits_table([(r.name, r.plan.credits) for r in results if r.plan], fmt))
     raise typer.Exit(_exit_code(results))
+
+
+@app.command()
+def explain(code: Optional[str] = typer.Argument(None, help="A diagnostic code, e.g. noncommercial (the word in "
+                                                 "brackets after error or warning).")) -> None:
+    """Explain a diagnostic code: what it means, a wrong and a right example, and how to fix it; with no code,
+    list every code.
+
+    \b
+    Example:
+      deckbuilder explain noncommercial
+    """
+    from .codes import catalogue, codes, explain as text, unknown
+
+    if code is None:
+        typer.echo(catalogue())
+    elif code in codes():
+        typer.echo(text(code))
+    else:
+        typer.echo(unknown(code), err=True)
+        raise typer.Exit(EXIT_INPUT)
 
 
 @app.command()
@@ -459,15 +477,10 @@ def import_deck(deck: Path = typer.Argument(..., help="The PowerPoint deck (.ppt
 
 
 def _summary(result) -> None:
-    warnings = len(result.diagnostics.warnings)
-    if result.output:
-        minutes = result.talk_minutes
-        talk = f"{minutes:.0f} min" if minutes >= 1 else "under a minute"
-        typer.echo(f"built {result.output}: {result.slides} slides, {result.images} images, {warnings} "
-                   f"warning(s), talk ≈ {talk} from the notes, {result.seconds:.2f} s")
-    else:
-        typer.echo(f"failed {display_path(result.outline)}: {len(result.diagnostics.errors)} error(s), "
-                   "no deck written", err=True)
+    from .report import build_summary
+
+    for line in build_summary(result):
+        typer.echo(line, err=not result.output)
 
 
 def _guarded(action, debug: bool):
