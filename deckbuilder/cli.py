@@ -83,6 +83,8 @@ def _print_diagnostics(results, fmt: str) -> None:
             if diag not in shown:
                 shown.add(diag)
                 typer.echo(str(diag), err=True)
+                if diag.excerpt:
+                    typer.echo(diag.excerpt, err=True)
 
 
 def _exit_code(results, strict: bool = False) -> int:
