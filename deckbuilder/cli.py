@@ -2,15 +2,14 @@
 from __future__ import annotations
 
 import json
-import sys
-from contextlib import contextmanager
 from pathlib import Path
 from typing import List, Optional
 
 import typer
 
 from .codes import EXIT_CHECK, EXIT_INPUT, EXIT_OK, exit_code
-from .errors import BuildError, Problem
+from .console import guarded, print_results, print_summary, progress_bar
+from .errors import Problem
 
 __all__ = ["app", "main", "EXIT_OK", "EXIT_CHECK", "EXIT_INPUT"]
 
@@ -59,7 +58,7 @@ def _options(paths: List[Path], cache: Optional[Path], **kw):
     return Options(cache=folder_for(paths[0] if paths else Path("."), cache), **kw)
 
 
-def _paths_or_decks(paths: Optional[List[Path]]) -> List[Path]:
+def _paths_or_decks(paths: Optional[List[Path]], doing: str) -> List[Path]:
     """The paths given, else decks/ in the current folder (saying so), else a usage error."""
     if paths:
         return list(paths)
@@ -67,24 +66,8 @@ def _paths_or_decks(paths: Optional[List[Path]]) -> List[Path]:
         typer.echo("error: no path given, and there is no decks/ folder here (hint: give an outline or a folder "
                    "of outlines, e.g. decks/my-talk, or run this in the project folder that holds decks/)", err=True)
         raise typer.Exit(EXIT_INPUT)
-    typer.echo("no path given: building every deck in decks/", err=True)
+    typer.echo(f"no path given: {doing} every deck in decks/", err=True)
     return [Path("decks")]
-
-
-def _print_diagnostics(results, fmt: str) -> None:
-    if fmt == "json":
-        out = [{"outline": str(r.outline), "deck": r.name, "output": str(r.output) if r.output else None,
-                "diagnostics": [d.to_json() for d in r.diagnostics]} for r in results]
-        typer.echo(json.dumps(out, indent=2))
-        return
-    shown = set()  # an error in a story shared by several audiences is printed once
-    for result in results:
-        for diag in result.diagnostics:
-            if diag not in shown:
-                shown.add(diag)
-                typer.echo(str(diag), err=True)
-                if diag.excerpt:
-                    typer.echo(diag.excerpt, err=True)
 
 
 def _exit_code(results, strict: bool = False) -> int:
@@ -109,34 +92,21 @@ def build(paths: Optional[List[Path]] = PATHS_OR_DECKS, out: Path = OUT, audienc
     """
     from .api import build as run
 
-    paths = _paths_or_decks(paths)
+    paths = _paths_or_decks(paths, "building")
     options = _options(paths, cache, out=out, audience=audience, allow=tuple(allow or ()))
 
     def action():
-        with _progress_bar() as progress:
+        with progress_bar() as progress:
             return run(paths, options, progress=progress)
 
-    results = _guarded(action, debug)
-    _print_diagnostics(results, fmt)
+    results = guarded(action, debug)
+    print_results(results, fmt)
     if fmt == "text":
         for r in results:
-            _summary(r)
+            print_summary(r)
     if pdf:
-        _guarded(lambda: _pdfs(results, out), debug)
+        guarded(lambda: _pdfs(results, out), debug)
     raise typer.Exit(_exit_code(results))
-
-
-@contextmanager
-def _progress_bar():
-    """A progress callback drawing a bar on an interactive terminal; None elsewhere (the summary lines say it)."""
-    if not sys.stdout.isatty():
-        yield None
-        return
-    from rich.progress import Progress
-
-    with Progress(transient=True) as bar:
-        task = bar.add_task("building decks")
-        yield lambda done, total: bar.update(task, completed=done, total=total)
 
 
 def _pdfs(results, out: Path) -> None:
@@ -162,14 +132,14 @@ def preview(paths: List[Path] = PATHS, out: Path = typer.Option(Path("build/prev
     from .api import build as run
     from .checks.render import soffice
 
-    _guarded(soffice, debug)  # before building: without LibreOffice, say how to install it
-    results = _guarded(lambda: run(list(paths), _options(paths, cache, out=out, audience=audience)), debug)
-    _print_diagnostics(results, "text")
+    guarded(soffice, debug)  # before building: without LibreOffice, say how to install it
+    results = guarded(lambda: run(list(paths), _options(paths, cache, out=out, audience=audience)), debug)
+    print_results(results, "text")
     for result in results:
         if result.output:
-            _guarded(lambda: _preview(result, out), debug)
+            guarded(lambda: _preview(result, out), debug)
         else:
-            _summary(result)
+            print_summary(result)
     raise typer.Exit(_exit_code(results))
 
 
@@ -193,16 +163,11 @@ def new(name: str = typer.Argument(..., help="The story's name, e.g. my-talk."),
     Example:
       deckbuilder new my-talk --audiences politicians,commissioners,funders
     """
-    from .errors import BuildError
     from .scaffold import scaffold
 
     root = into or (Path("decks") if Path("decks").is_dir() else Path("."))
-    try:
-        files = scaffold(name, [a.strip() for a in audiences.split(",") if a.strip()], root)
-    except BuildError as exc:
-        for diag in exc.diagnostics:
-            typer.echo(str(diag), err=True)
-        raise typer.Exit(EXIT_INPUT)
+    names = [a.strip() for a in audiences.split(",") if a.strip()]
+    files = guarded(lambda: scaffold(name, names, root), debug=False)
     for path in files:
         typer.echo(f"created {path}")
     typer.echo(f"next: deckbuilder build {files[0].parent}")
@@ -227,7 +192,7 @@ def check(paths: Optional[List[Path]] = PATHS_OR_DECKS, audience: Optional[str] 
     from .api import build as run
     from .checks.render import render_check
 
-    paths = _paths_or_decks(paths)
+    paths = _paths_or_decks(paths, "checking")
     options = _options(paths, cache, audience=audience, allow=tuple(allow or ()), write=False)
 
     def action():
@@ -238,8 +203,8 @@ def check(paths: Optional[List[Path]] = PATHS_OR_DECKS, audience: Optional[str] 
                     result.diagnostics.extend(render_check(result.data, result.name))
         return results
 
-    results = _guarded(action, debug)
-    _print_diagnostics(results, fmt)
+    results = guarded(action, debug)
+    print_results(results, fmt)
     if fmt == "text":
         for r in results:
             status = "ok" if r.ok else "failed"
@@ -267,8 +232,8 @@ def credits(path: Path = typer.Argument(..., help="An outline, or a folder: ever
     if fmt not in CREDIT_FORMATS:
         typer.echo(f"error: no format '{fmt}' (hint: choose one of: {', '.join(CREDIT_FORMATS)})", err=True)
         raise typer.Exit(EXIT_INPUT)
-    results = _guarded(lambda: run([path], _options([path], cache, audience=audience, write=False)), debug)
-    _print_diagnostics(results, "text")
+    results = guarded(lambda: run([path], _options([path], cache, audience=audience, write=False)), debug)
+    print_results(results, "text")
     typer.echo(credits_table([(r.name, r.plan.credits) for r in results if r.plan], fmt))
     raise typer.Exit(_exit_code(results))
 
@@ -339,7 +304,7 @@ def diff(a: Path = typer.Argument(..., help="An audience outline, e.g. decks/sto
     """
     from .diff import diff_decks, format_text, load
 
-    found = _guarded(lambda: diff_decks(load(a), load(b)), debug)
+    found = guarded(lambda: diff_decks(load(a), load(b)), debug)
     typer.echo(json.dumps(found.to_json(), indent=2, ensure_ascii=False) if fmt == "json" else format_text(found))
 
 
@@ -362,14 +327,14 @@ def watch(path: Path = typer.Argument(..., help="An outline (.yaml) or a folder 
     from .watch import Watcher
 
     if preview:
-        _guarded(soffice, debug)
+        guarded(soffice, debug)
     options = _options([path], cache, out=out, audience=audience, allow=tuple(allow or ()))
     watcher = Watcher([path])
 
     def report(results) -> None:
-        _print_diagnostics(results, "text")
+        print_results(results, "text")
         for result in results:
-            _summary(result)
+            print_summary(result)
             if preview and result.output:
                 _preview_or_say(result, out / "preview")
         typer.echo(f"watching {len(watcher.paths())} files (Ctrl-C to stop)")
@@ -380,7 +345,7 @@ def watch(path: Path = typer.Argument(..., help="An outline (.yaml) or a folder 
         except KeyboardInterrupt:
             typer.echo("stopped watching")
 
-    _guarded(action, debug)
+    guarded(action, debug)
 
 
 def _preview_or_say(result, out: Path) -> None:
@@ -418,7 +383,7 @@ def assets_add(file: Path = typer.Argument(..., help="The image file, e.g. asset
         add_to_register(target, name, entry)
         return summary(name, entry, target)
 
-    typer.echo(_guarded(action, debug))
+    typer.echo(guarded(action, debug))
 
 
 cache_app = typer.Typer(help="Show or clear the cache of measured widths and prepared images (it lives in the "
@@ -475,40 +440,8 @@ def import_deck(deck: Path = typer.Argument(..., help="The PowerPoint deck (.ppt
     """
     from .importer import import_deck as run
 
-    typer.echo(_guarded(lambda: run(deck, out, assets).summary(), debug))
-
-
-def _summary(result) -> None:
-    from .report import build_summary
-
-    for line in build_summary(result):
-        typer.echo(line, err=not result.output)
-
-
-def _guarded(action, debug: bool):
-    try:
-        return action()
-    except KeyboardInterrupt:
-        typer.echo("interrupted: no deck was written", err=True)
-        raise typer.Exit(130)
-    except Problem as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(EXIT_INPUT)
-    except BuildError as exc:
-        for diag in exc.diagnostics:
-            typer.echo(str(diag), err=True)
-        raise typer.Exit(EXIT_INPUT)
-    except Exception as exc:  # noqa: BLE001 - the last line of defence
-        if debug:
-            raise
-        typer.echo(f"internal error: {type(exc).__name__}: {exc}. This is a bug in deckbuilder: please report "
-                   "it with the outline that caused it (run again with --debug for the details).", err=True)
-        raise typer.Exit(3)
+    typer.echo(guarded(lambda: run(deck, out, assets).summary(), debug))
 
 
 def main() -> None:
     app(prog_name="deckbuilder")
-
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
