@@ -31,7 +31,7 @@ AUDIENCES = ["commissioners", "funders", "politicians"]
 TIMEOUT_S = 10
 needs_soffice = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
 COMMANDS = ["build", "check", "preview", "credits", "layouts", "schema", "new", "diff", "watch", "assets add",
-            "cache path", "cache clear"]
+            "cache path", "cache clear", "explain"]
 
 
 def run(*args: str, **kw):
