@@ -44,9 +44,17 @@ slides:
 """
 
 
+@pytest.fixture(scope="session", autouse=True)
+def no_user_cache(tmp_path_factory: pytest.TempPathFactory):
+    """Nothing in the test run, not even a module's or the session's fixtures, writes into the user's real cache."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DECKBUILDER_CACHE", str(tmp_path_factory.mktemp("session-cache")))
+        yield
+
+
 @pytest.fixture(autouse=True)
 def private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Every test keeps deckbuilder's cache in a temporary folder, never in the user's real cache."""
+    """Every test keeps deckbuilder's cache in a temporary folder of its own."""
     folder = tmp_path_factory.mktemp("cache")
     monkeypatch.setenv("DECKBUILDER_CACHE", str(folder))
     return folder
