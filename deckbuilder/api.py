@@ -17,6 +17,7 @@ from .assets.resolve import Use, image_uses, resolve_assets
 from .checks.accessibility import check_plan
 from .checks.brand import check_brand
 from .audience import ResolvedDeck, chain_of, known_audiences, read_outline, resolve
+from .cache import folder_for as cache_folder
 from .errors import BuildError, Diagnostics, Loc, did_you_mean, fail
 from .layout.fonts import DEFAULT_FAMILY, twin
 from .layout.ir import DeckPlan, Picture
@@ -39,16 +40,20 @@ class Options:
     out: Path = Path("build")
     audience: str | None = None
     allow: tuple[Path, ...] = ()
-    cache: Path | None = None
+    cache: Path | None = None  # measured widths and prepared images; None: the project's folder in the user cache
     write: bool = True
+
+    def with_cache(self, path: Path) -> "Options":
+        """These options with the cache folder of the project `path` belongs to, unless one is given."""
+        return self if self.cache else replace(self, cache=cache_folder(path))
 
     @property
     def measure_file(self) -> Path:
-        return (self.cache or self.out / ".cache") / "measured-widths.json"
+        return self.with_cache(Path.cwd()).cache / "measured-widths.json"
 
     @property
     def cache_dir(self) -> Path:
-        return self.cache or self.out / ".cache" / "images"
+        return self.with_cache(Path.cwd()).cache / "images"
 
 
 @dataclass
@@ -87,7 +92,8 @@ class Result:
 
 
 def outlines_in(path: Path, audience: str | None = None) -> list[Path]:
-    """The outlines a path stands for: a file is itself; a folder gives its audience outlines, else its stories."""
+    """The outlines a path stands for: a file is itself; a folder gives its audience outlines, else its stories,
+    then those of each folder in it (so decks/ gives every deck of the project)."""
     if not path.exists():
         raise fail("file-not-found", f"{display_path(path)} does not exist", Loc(display_path(path)),
                    hint="give an outline .yaml or a folder of outlines")
@@ -95,15 +101,34 @@ def outlines_in(path: Path, audience: str | None = None) -> list[Path]:
         if audience:
             return [_audience_file(path, audience)]
         return [path]
-    keys = {p: _top_keys(p) for p in sorted(path.glob("*.y*ml")) if p.is_file()}
-    audiences = [p for p, k in keys.items() if k is None or "extends" in k]
-    chosen = audiences or [p for p, k in keys.items() if k is None or k & {"deck", "slides"}]
+    folders = [path, *sorted(p for p in path.iterdir() if p.is_dir() and not p.name.startswith("."))]
+    groups = [group for group in map(_outlines_of, folders) if group]
     if audience:
-        chosen = [_audience_file(chosen[0] if chosen else path / "story.yaml", audience)]
-    if not chosen:
+        return _audience_files(groups or [[path / "story.yaml"]], audience)
+    if not groups:
         raise fail("no-outlines", f"{display_path(path)} holds no outlines", Loc(display_path(path)),
                    hint="an outline is a .yaml file with 'deck:' and 'slides:' (or 'extends:')")
-    return chosen
+    return [outline for group in groups for outline in group]
+
+
+def _outlines_of(folder: Path) -> list[Path]:
+    """The audience outlines in one folder, else its stories."""
+    keys = {p: _top_keys(p) for p in sorted(folder.glob("*.y*ml")) if p.is_file()}
+    audiences = [p for p, k in keys.items() if k is None or "extends" in k]
+    return audiences or [p for p, k in keys.items() if k is None or k & {"deck", "slides"}]
+
+
+def _audience_files(groups: list[list[Path]], audience: str) -> list[Path]:
+    """The audience's outline in each group that has one (an error when none has)."""
+    picked, first_error = [], None
+    for group in groups:
+        try:
+            picked.append(_audience_file(group[0], audience))
+        except BuildError as exc:
+            first_error = first_error or exc
+    if not picked:
+        raise first_error
+    return picked
 
 
 def _top_keys(path: Path) -> set[str] | None:
@@ -134,6 +159,7 @@ def build(paths: list[Path], options: Options, measurer: Measurer | None = None,
 
     Several outlines are built in parallel processes, each with its own Measurer; given a measurer, they are
     built one after the other with it. `progress(done, total)` is called as each deck is finished."""
+    options = options.with_cache(paths[0] if paths else Path.cwd())
     jobs: list[Path | Result] = []
     for path in paths:
         try:
@@ -204,6 +230,7 @@ def _build_in_worker(outline: Path, options: Options) -> Result:
 def build_one(outline: Path, options: Options, measurer: Measurer) -> Result:
     """Build one outline; nothing is written unless every stage succeeds."""
     started = time.perf_counter()
+    options = options.with_cache(outline)
     result = Result(outline)
     diags = result.diagnostics
     known = measurer.size

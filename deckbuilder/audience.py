@@ -107,6 +107,8 @@ def resolve(path: Path, diags: Diagnostics) -> ResolvedDeck:
     slides = []
     for raw in order:
         raw = _filtered(raw, audiences)
+        if raw is not None and raw.get("hidden") is True and len(chain) > 1:
+            _listed_but_hidden(leaf, raw, diags)
         if raw is None or raw.get("hidden") is True:
             continue
         slide = check_slide(raw, raw.loc, _slide_path(raw), diags)
@@ -117,6 +119,21 @@ def resolve(path: Path, diags: Diagnostics) -> ResolvedDeck:
     story = root.path.resolve().parent.name if root.path.stem == "story" else root.path.stem
     return ResolvedDeck(story, leaf.name if len(chain) > 1 else None, deck or YMap(), name_slides(slides),
                         leaf.path, [o.path for o in chain])
+
+
+def _listed_but_hidden(leaf: Outline, raw: YMap, diags: Diagnostics) -> None:
+    """Warn when an audience outline lists a slide that another outline hides: it would vanish without a word."""
+    listed = leaf.raw.get("slides")
+    hidden_at = raw.at("hidden")
+    if not isinstance(listed, YList) or hidden_at.file == display_path(leaf.path):
+        return
+    slide_id = _id(raw.get("id"))
+    for i, entry in enumerate(listed):
+        if slide_id in (_id(entry), isinstance(entry, YMap) and (_id(entry.get("id")) or _id(entry.get("use")))):
+            diags.warn("hidden-slide", f"the slide '{slide_id}' is listed here but is hidden: true (at {hidden_at}), "
+                       "so it is left out of this deck", listed.at(i), "slides",
+                       f"remove it from this list, or show it with '- use: {slide_id}' and 'hidden: false'")
+            return
 
 
 def _no_slides(leaf: Outline, had_some: bool, diags: Diagnostics) -> None:

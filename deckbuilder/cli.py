@@ -2,107 +2,111 @@
 from __future__ import annotations
 
 import json
-import sys
-from contextlib import contextmanager
 from pathlib import Path
 from typing import List, Optional
 
 import typer
 
-from .errors import BuildError, Problem
-from .source import display_path
+from .codes import EXIT_CHECK, EXIT_INPUT, EXIT_OK, exit_code
+from .console import guarded, print_results, print_summary, progress_bar
+from .errors import Problem
 
-EXIT_OK, EXIT_CHECK, EXIT_INPUT = 0, 1, 2
+__all__ = ["app", "main", "EXIT_OK", "EXIT_CHECK", "EXIT_INPUT"]
 
 app = typer.Typer(
     help="Compile YAML outlines into branded, editable PowerPoint decks, one per audience.\n\n"
          "Example: start with `deckbuilder new my-talk`, then `deckbuilder build decks/my-talk`.",
     no_args_is_help=True,
-    add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
 
 
+def _show_version(wanted: bool) -> None:
+    if wanted:
+        from importlib.metadata import version
+
+        typer.echo(f"deckbuilder {version('deckbuilder')}")
+        raise typer.Exit()
+
+
 @app.callback()
-def _root() -> None:
+def _root(_: bool = typer.Option(False, "--version", callback=_show_version, is_eager=True,
+                                 help="Print deckbuilder's version and exit.")) -> None:
     """Compile YAML outlines into branded, editable PowerPoint decks, one per audience."""
 
 
 PATHS = typer.Argument(..., help="Outline files (.yaml) or folders of outlines.", show_default=False)
+PATHS_OR_DECKS = typer.Argument(None, help="Outline files (.yaml) or folders of outlines (default: decks/).",
+                                show_default=False)
 OUT = typer.Option(Path("build"), "--out", "-o", help="Folder for the decks.")
 AUDIENCE = typer.Option(None, "--audience", "-a", help="Build only this audience's outline.")
 ALLOW = typer.Option(None, "--allow", help="A folder outside the project that images may come from "
                      "(repeatable).")
 FORMAT = typer.Option("text", "--format", help="text, or json for CI.")
 DEBUG = typer.Option(False, "--debug", help="Show the full traceback of an internal error.")
+CACHE = typer.Option(None, "--cache", envvar="DECKBUILDER_CACHE", show_default=False,
+                     help="Keep the cache (measured widths, prepared images) under this folder instead of the "
+                     "user's cache folder; `deckbuilder cache path` shows where it is.")
 
 
-def _print_diagnostics(results, fmt: str) -> None:
-    if fmt == "json":
-        out = [{"outline": str(r.outline), "deck": r.name, "output": str(r.output) if r.output else None,
-                "diagnostics": [d.to_json() for d in r.diagnostics]} for r in results]
-        typer.echo(json.dumps(out, indent=2))
-        return
-    for result in results:
-        for diag in result.diagnostics:
-            typer.echo(str(diag), err=True)
+def _options(paths: List[Path], cache: Optional[Path], **kw):
+    """Build options with the cache folder of the project the first path belongs to."""
+    from .api import Options
+    from .cache import folder_for
+
+    return Options(cache=folder_for(paths[0] if paths else Path("."), cache), **kw)
+
+
+def _paths_or_decks(paths: Optional[List[Path]], doing: str) -> List[Path]:
+    """The paths given, else decks/ in the current folder (saying so), else a usage error."""
+    if paths:
+        return list(paths)
+    if not Path("decks").is_dir():
+        typer.echo("error: no path given, and there is no decks/ folder here (hint: give an outline or a folder "
+                   "of outlines, e.g. decks/my-talk, or run this in the project folder that holds decks/)", err=True)
+        raise typer.Exit(EXIT_INPUT)
+    typer.echo(f"no path given: {doing} every deck in decks/", err=True)
+    return [Path("decks")]
 
 
 def _exit_code(results, strict: bool = False) -> int:
-    diags = [d for r in results for d in r.diagnostics]
-    if any(d.severity == "error" and d.code not in CHECK_CODES for d in diags):
-        return EXIT_INPUT
-    if any(d.severity == "error" for d in diags) or (strict and any(d.severity == "warning" for d in diags)):
-        return EXIT_CHECK
-    return EXIT_OK
-
-
-CHECK_CODES = {"overflow", "render-overflow", "render-missing", "contrast", "noncommercial", "no-derivatives",
-               "permission-expired", "missing-alt", "bad-alt"}
+    return exit_code((d for r in results for d in r.diagnostics), strict)
 
 
 @app.command()
-def build(paths: List[Path] = PATHS, out: Path = OUT, audience: Optional[str] = AUDIENCE,
+def build(paths: Optional[List[Path]] = PATHS_OR_DECKS, out: Path = OUT, audience: Optional[str] = AUDIENCE,
           pdf: bool = typer.Option(False, "--pdf", help="Also export each deck as a PDF (needs LibreOffice)."),
-          allow: Optional[List[Path]] = ALLOW, fmt: str = FORMAT, debug: bool = DEBUG) -> None:
-    """Build decks: a folder builds every audience outline in it (in parallel), a file builds that outline.
+          allow: Optional[List[Path]] = ALLOW, cache: Optional[Path] = CACHE, fmt: str = FORMAT,
+          debug: bool = DEBUG) -> None:
+    """Build decks: a folder builds every audience outline in it (in parallel), a file builds that outline;
+    with no path, every deck in decks/.
 
     Decks are written to OUT as <story>-<audience>.pptx, atomically: a failed build leaves no new
-    file and an older deck of the same name untouched.
+    file and an older deck of the same name untouched. Nothing else is written to OUT.
 
     \b
     Examples:
-      deckbuilder build decks/story-of-hope
+      deckbuilder build
       deckbuilder build decks/story-of-hope --audience funders --pdf
     """
-    from .api import Options, build as run
+    from .api import build as run
+
+    paths = _paths_or_decks(paths, "building")
+    options = _options(paths, cache, out=out, audience=audience, allow=tuple(allow or ()))
 
     def action():
-        with _progress_bar() as progress:
-            return run(list(paths), Options(out=out, audience=audience, allow=tuple(allow or ())), progress=progress)
+        with progress_bar() as progress:
+            return run(paths, options, progress=progress)
 
-    results = _guarded(action, debug)
-    _print_diagnostics(results, fmt)
+    results = guarded(action, debug)
+    print_results(results, fmt)
     if fmt == "text":
         for r in results:
-            _summary(r)
+            print_summary(r)
     if pdf:
-        _guarded(lambda: _pdfs(results, out), debug)
+        guarded(lambda: _pdfs(results, out), debug)
     raise typer.Exit(_exit_code(results))
-
-
-@contextmanager
-def _progress_bar():
-    """A progress callback drawing a bar on an interactive terminal; None elsewhere (the summary lines say it)."""
-    if not sys.stdout.isatty():
-        yield None
-        return
-    from rich.progress import Progress
-
-    with Progress(transient=True) as bar:
-        task = bar.add_task("building decks")
-        yield lambda done, total: bar.update(task, completed=done, total=total)
 
 
 def _pdfs(results, out: Path) -> None:
@@ -116,7 +120,7 @@ def _pdfs(results, out: Path) -> None:
 @app.command()
 def preview(paths: List[Path] = PATHS, out: Path = typer.Option(Path("build/preview"), "--out", "-o",
                                                                help="Folder for the PDF and pictures."),
-            audience: Optional[str] = AUDIENCE, debug: bool = DEBUG) -> None:
+            audience: Optional[str] = AUDIENCE, cache: Optional[Path] = CACHE, debug: bool = DEBUG) -> None:
     """Build, render with LibreOffice, and write a PDF, one PNG per slide and a contact sheet.
 
     Each deck's pictures go to OUT/<story>-<audience>/.
@@ -125,17 +129,17 @@ def preview(paths: List[Path] = PATHS, out: Path = typer.Option(Path("build/prev
     Example:
       deckbuilder preview decks/story-of-hope --audience politicians
     """
-    from .api import Options, build as run
+    from .api import build as run
     from .checks.render import soffice
 
-    _guarded(soffice, debug)  # before building: without LibreOffice, say how to install it
-    results = _guarded(lambda: run(list(paths), Options(out=out, audience=audience)), debug)
-    _print_diagnostics(results, "text")
+    guarded(soffice, debug)  # before building: without LibreOffice, say how to install it
+    results = guarded(lambda: run(list(paths), _options(paths, cache, out=out, audience=audience)), debug)
+    print_results(results, "text")
     for result in results:
         if result.output:
-            _guarded(lambda: _preview(result, out), debug)
+            guarded(lambda: _preview(result, out), debug)
         else:
-            _summary(result)
+            print_summary(result)
     raise typer.Exit(_exit_code(results))
 
 
@@ -159,27 +163,25 @@ def new(name: str = typer.Argument(..., help="The story's name, e.g. my-talk."),
     Example:
       deckbuilder new my-talk --audiences politicians,commissioners,funders
     """
-    from .errors import BuildError
     from .scaffold import scaffold
 
     root = into or (Path("decks") if Path("decks").is_dir() else Path("."))
-    try:
-        files = scaffold(name, [a.strip() for a in audiences.split(",") if a.strip()], root)
-    except BuildError as exc:
-        for diag in exc.diagnostics:
-            typer.echo(str(diag), err=True)
-        raise typer.Exit(EXIT_INPUT)
+    names = [a.strip() for a in audiences.split(",") if a.strip()]
+    files = guarded(lambda: scaffold(name, names, root), debug=False)
     for path in files:
         typer.echo(f"created {path}")
     typer.echo(f"next: deckbuilder build {files[0].parent}")
 
 
 @app.command()
-def check(paths: List[Path] = PATHS, audience: Optional[str] = AUDIENCE, render: bool = typer.Option(
-        False, "--render", help="Also render with LibreOffice and report text that leaves its box or the slide."),
+def check(paths: Optional[List[Path]] = PATHS_OR_DECKS, audience: Optional[str] = AUDIENCE,
+          render: bool = typer.Option(False, "--render", help="Also render with LibreOffice and report text that "
+                                      "leaves its box or the slide."),
           strict: bool = typer.Option(False, "--strict", help="Fail on warnings too."),
-          allow: Optional[List[Path]] = ALLOW, fmt: str = FORMAT, debug: bool = DEBUG) -> None:
-    """Run every check (outline, references, licences, accessibility, contrast, fit) without writing a deck.
+          allow: Optional[List[Path]] = ALLOW, cache: Optional[Path] = CACHE, fmt: str = FORMAT,
+          debug: bool = DEBUG) -> None:
+    """Run every check (outline, references, licences, accessibility, contrast, fit) without writing a deck;
+    with no path, on every deck in decks/.
 
     Exit codes: 0 all good, 1 a check failed (or a warning with --strict), 2 the input has errors.
 
@@ -187,19 +189,22 @@ def check(paths: List[Path] = PATHS, audience: Optional[str] = AUDIENCE, render:
     Example:
       deckbuilder check decks/story-of-hope --render
     """
-    from .api import Options, build as run
+    from .api import build as run
     from .checks.render import render_check
 
+    paths = _paths_or_decks(paths, "checking")
+    options = _options(paths, cache, audience=audience, allow=tuple(allow or ()), write=False)
+
     def action():
-        results = run(list(paths), Options(audience=audience, allow=tuple(allow or ()), write=False))
+        results = run(paths, options)
         if render:
             for result in results:
                 if result.ok and result.data:
                     result.diagnostics.extend(render_check(result.data, result.name))
         return results
 
-    results = _guarded(action, debug)
-    _print_diagnostics(results, fmt)
+    results = guarded(action, debug)
+    print_results(results, fmt)
     if fmt == "text":
         for r in results:
             status = "ok" if r.ok else "failed"
@@ -209,25 +214,49 @@ def check(paths: List[Path] = PATHS, audience: Optional[str] = AUDIENCE, render:
 
 
 @app.command()
-def credits(path: Path = typer.Argument(..., help="An outline (or a folder: its first audience outline)."),
+def credits(path: Path = typer.Argument(..., help="An outline, or a folder: every audience's deck."),
             audience: Optional[str] = AUDIENCE,
             fmt: str = typer.Option("table", "--format", help="table, markdown, csv or json."),
-            debug: bool = DEBUG) -> None:
-    """List the credit of every image the deck uses, as its credits slide shows them.
+            cache: Optional[Path] = CACHE, debug: bool = DEBUG) -> None:
+    """Print one table of the image credits of a deck (or of every audience's deck of a folder), with a deck
+    column: each image as its deck's credits slide credits it, for the comms team's records.
+
+    \b
+    Examples:
+      deckbuilder credits decks/story-of-hope --format csv > credits.csv
+      deckbuilder credits decks/story-of-hope/funders.yaml --format markdown
+    """
+    from .api import build as run
+    from .report import CREDIT_FORMATS, credits_table
+
+    if fmt not in CREDIT_FORMATS:
+        typer.echo(f"error: no format '{fmt}' (hint: choose one of: {', '.join(CREDIT_FORMATS)})", err=True)
+        raise typer.Exit(EXIT_INPUT)
+    results = guarded(lambda: run([path], _options([path], cache, audience=audience, write=False)), debug)
+    print_results(results, "text")
+    typer.echo(credits_table([(r.name, r.plan.credits) for r in results if r.plan], fmt))
+    raise typer.Exit(_exit_code(results))
+
+
+@app.command()
+def explain(code: Optional[str] = typer.Argument(None, help="A diagnostic code, e.g. noncommercial (the word in "
+                                                 "brackets after error or warning).")) -> None:
+    """Explain a diagnostic code: what it means, a wrong and a right example, and how to fix it; with no code,
+    list every code.
 
     \b
     Example:
-      deckbuilder credits decks/story-of-hope/funders.yaml --format markdown
+      deckbuilder explain noncommercial
     """
-    from .api import Options, build as run
-    from .report import credits_table
+    from .codes import catalogue, codes, explain as text, unknown
 
-    results = _guarded(lambda: run([path], Options(audience=audience, write=False)), debug)
-    _print_diagnostics(results, "text")
-    for result in results:
-        if result.plan:
-            typer.echo(credits_table(result.plan.credits, fmt))
-    raise typer.Exit(_exit_code(results))
+    if code is None:
+        typer.echo(catalogue())
+    elif code in codes():
+        typer.echo(text(code))
+    else:
+        typer.echo(unknown(code), err=True)
+        raise typer.Exit(EXIT_INPUT)
 
 
 @app.command()
@@ -275,7 +304,7 @@ def diff(a: Path = typer.Argument(..., help="An audience outline, e.g. decks/sto
     """
     from .diff import diff_decks, format_text, load
 
-    found = _guarded(lambda: diff_decks(load(a), load(b)), debug)
+    found = guarded(lambda: diff_decks(load(a), load(b)), debug)
     typer.echo(json.dumps(found.to_json(), indent=2, ensure_ascii=False) if fmt == "json" else format_text(found))
 
 
@@ -284,7 +313,7 @@ def watch(path: Path = typer.Argument(..., help="An outline (.yaml) or a folder 
           audience: Optional[str] = AUDIENCE,
           preview: bool = typer.Option(False, "--preview", help="After each good build, render a PDF, PNGs and a "
                                        "contact sheet into OUT/preview (needs LibreOffice)."),
-          allow: Optional[List[Path]] = ALLOW, debug: bool = DEBUG) -> None:
+          allow: Optional[List[Path]] = ALLOW, cache: Optional[Path] = CACHE, debug: bool = DEBUG) -> None:
     """Build, then rebuild whenever an outline, the image register, an image or the theme changes.
 
     Errors are reported and watching goes on; Ctrl-C stops.
@@ -293,19 +322,19 @@ def watch(path: Path = typer.Argument(..., help="An outline (.yaml) or a folder 
     Example:
       deckbuilder watch decks/story-of-hope --audience funders --preview
     """
-    from .api import Options, build as run
+    from .api import build as run
     from .checks.render import soffice
     from .watch import Watcher
 
     if preview:
-        _guarded(soffice, debug)
-    options = Options(out=out, audience=audience, allow=tuple(allow or ()))
+        guarded(soffice, debug)
+    options = _options([path], cache, out=out, audience=audience, allow=tuple(allow or ()))
     watcher = Watcher([path])
 
     def report(results) -> None:
-        _print_diagnostics(results, "text")
+        print_results(results, "text")
         for result in results:
-            _summary(result)
+            print_summary(result)
             if preview and result.output:
                 _preview_or_say(result, out / "preview")
         typer.echo(f"watching {len(watcher.paths())} files (Ctrl-C to stop)")
@@ -316,7 +345,7 @@ def watch(path: Path = typer.Argument(..., help="An outline (.yaml) or a folder 
         except KeyboardInterrupt:
             typer.echo("stopped watching")
 
-    _guarded(action, debug)
+    guarded(action, debug)
 
 
 def _preview_or_say(result, out: Path) -> None:
@@ -354,7 +383,44 @@ def assets_add(file: Path = typer.Argument(..., help="The image file, e.g. asset
         add_to_register(target, name, entry)
         return summary(name, entry, target)
 
-    typer.echo(_guarded(action, debug))
+    typer.echo(guarded(action, debug))
+
+
+cache_app = typer.Typer(help="Show or clear the cache of measured widths and prepared images (it lives in the "
+                        "user's cache folder, one folder per project; --cache or DECKBUILDER_CACHE move it).\n\n"
+                        "Example: deckbuilder cache clear", no_args_is_help=True, rich_markup_mode=None)
+app.add_typer(cache_app, name="cache")
+PROJECT = typer.Argument(Path("."), help="A folder (or file) of the project (default: the current folder).")
+
+
+@cache_app.command("path")
+def cache_path(project: Path = PROJECT, cache: Optional[Path] = CACHE) -> None:
+    """Print the folder where this project's cache lives.
+
+    \b
+    Examples:
+      deckbuilder cache path
+      deckbuilder cache path ~/talks/hope --cache /tmp/deckbuilder-cache
+    """
+    from .cache import folder_for
+
+    typer.echo(folder_for(project, cache))
+
+
+@cache_app.command("clear")
+def cache_clear(project: Path = PROJECT, cache: Optional[Path] = CACHE) -> None:
+    """Delete this project's cache (it is rebuilt by the next build, which is slower once).
+
+    \b
+    Examples:
+      deckbuilder cache clear
+      deckbuilder cache clear ~/talks/hope
+    """
+    from .cache import clear, folder_for
+
+    folder = folder_for(project, cache)
+    removed = clear(folder)
+    typer.echo(f"cleared {folder}: {removed} file(s) removed" if removed else f"the cache {folder} is already empty")
 
 
 @app.command("import")
@@ -374,45 +440,8 @@ def import_deck(deck: Path = typer.Argument(..., help="The PowerPoint deck (.ppt
     """
     from .importer import import_deck as run
 
-    typer.echo(_guarded(lambda: run(deck, out, assets).summary(), debug))
-
-
-def _summary(result) -> None:
-    warnings = len(result.diagnostics.warnings)
-    if result.output:
-        minutes = result.talk_minutes
-        talk = f"{minutes:.0f} min" if minutes >= 1 else "under a minute"
-        typer.echo(f"built {result.output}: {result.slides} slides, {result.images} images, {warnings} "
-                   f"warning(s), talk ≈ {talk} from the notes, {result.seconds:.2f} s")
-    else:
-        typer.echo(f"failed {display_path(result.outline)}: {len(result.diagnostics.errors)} error(s), "
-                   "no deck written", err=True)
-
-
-def _guarded(action, debug: bool):
-    try:
-        return action()
-    except KeyboardInterrupt:
-        typer.echo("interrupted: no deck was written", err=True)
-        raise typer.Exit(130)
-    except Problem as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(EXIT_INPUT)
-    except BuildError as exc:
-        for diag in exc.diagnostics:
-            typer.echo(str(diag), err=True)
-        raise typer.Exit(EXIT_INPUT)
-    except Exception as exc:  # noqa: BLE001 - the last line of defence
-        if debug:
-            raise
-        typer.echo(f"internal error: {type(exc).__name__}: {exc}. This is a bug in deckbuilder: please report "
-                   "it with the outline that caused it (run again with --debug for the details).", err=True)
-        raise typer.Exit(3)
+    typer.echo(guarded(lambda: run(deck, out, assets).summary(), debug))
 
 
 def main() -> None:
     app(prog_name="deckbuilder")
-
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())

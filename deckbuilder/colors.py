@@ -1,5 +1,9 @@
-"""Colour arithmetic: WCAG relative luminance, contrast ratios, mixing, and readable text colours."""
+"""Colour arithmetic: WCAG relative luminance, contrast ratios, mixing, readable text colours, and the nearest
+colour of a hue that passes."""
 from __future__ import annotations
+
+import colorsys
+from typing import Callable
 
 AA_TEXT = 4.5
 AA_LARGE = 3.0
@@ -51,3 +55,16 @@ def readable_on(background: str, *candidates: str, need: float = AA_TEXT) -> str
         if contrast(color, background) >= need:
             return color
     return max(("FFFFFF", "111111"), key=lambda c: contrast(c, background))
+
+
+def nearest_passing(hex_color: str, passes: Callable[[str], bool]) -> str | None:
+    """The colour of the same hue and saturation, lightened or darkened as little as possible, that passes;
+    None when no lightness does."""
+    h, lightness, s = colorsys.rgb_to_hls(*(c / 255 for c in rgb(hex_color)))
+    for step in range(1, 201):
+        for candidate in (lightness - step / 200, lightness + step / 200):
+            if 0 <= candidate <= 1:
+                color = hex_of(tuple(c * 255 for c in colorsys.hls_to_rgb(h, candidate, s)))
+                if passes(color):
+                    return color
+    return None

@@ -24,7 +24,8 @@ class Loc:
 
 @dataclass(frozen=True)
 class Diagnostic:
-    """One finding: severity, a stable code, the message, where it is and how to fix it."""
+    """One finding: severity, a stable code, the message, where it is and how to fix it; `excerpt` may show the
+    source lines (a caret, the line fixed) under the one-line message."""
 
     severity: Severity
     code: str
@@ -32,6 +33,7 @@ class Diagnostic:
     where: Loc | None = None
     path: str = ""
     hint: str = ""
+    excerpt: str = ""
 
     def __str__(self) -> str:
         """One line: file:line:col: severity[code]: path: message (hint: …)."""
@@ -51,6 +53,7 @@ class Diagnostic:
             "col": where.col if where else None,
             "path": self.path,
             "hint": self.hint,
+            "excerpt": self.excerpt,
         }
 
 

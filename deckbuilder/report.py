@@ -1,4 +1,4 @@
-"""Text reports for people: the layouts catalogue and credits tables (table, Markdown, CSV, JSON)."""
+"""Text reports for people: the layouts catalogue, credits tables (table, Markdown, CSV, JSON), build summaries."""
 from __future__ import annotations
 
 import csv
@@ -7,6 +7,7 @@ import json
 
 from .model.layouts import COMMON, LAYOUTS
 from .model.outline import slide_fields
+from .source import display_path
 
 
 def layouts_text(only: str | None = None) -> str:
@@ -31,26 +32,54 @@ def layouts_text(only: str | None = None) -> str:
     return "\n".join(out)
 
 
-def credits_table(credits, fmt: str = "table") -> str:
-    """The credits of a deck's images in the format the comms team asked for."""
-    rows = [{"image": c.key, "credit": c.text, "links": " ".join(link for _, link in c.segments if link),
-             "notes": "; ".join(c.notes)} for c in credits]
+CREDIT_FORMATS = ("table", "markdown", "csv", "json")
+
+
+def credits_table(decks, fmt: str = "table") -> str:
+    """The credits of the images each deck uses, as one table with a deck column, in the format the comms team
+    asked for; `decks` holds (deck name, its credits) pairs."""
+    pairs = [(deck, credit) for deck, credits in decks for credit in credits]
+    rows = [{"deck": deck, "image": c.key, "credit": c.text, "links": " ".join(link for _, link in c.segments if link),
+             "notes": "; ".join(c.notes)} for deck, c in pairs]
     if fmt == "json":
         return json.dumps(rows, indent=2, ensure_ascii=False)
     if fmt == "csv":
         buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=["image", "credit", "links", "notes"])
+        writer = csv.DictWriter(buffer, fieldnames=["deck", "image", "credit", "links", "notes"])
         writer.writeheader()
         writer.writerows(rows)
         return buffer.getvalue()
     if fmt == "markdown":
-        lines = ["| image | credit | notes |", "|---|---|---|"]
-        lines += [f"| {r['image']} | {_markdown(c)} | {r['notes']} |" for r, c in zip(rows, credits)]
+        lines = ["| deck | image | credit | notes |", "|---|---|---|---|"]
+        lines += [f"| {r['deck']} | {r['image']} | {_markdown(c)} | {r['notes']} |" for r, (_, c) in zip(rows, pairs)]
         return "\n".join(lines)
-    width = max([len(r["image"]) for r in rows] + [5])
-    lines = [f"{'image':<{width}}  credit"] + [f"{r['image']:<{width}}  {r['credit']}" +
-                                                (f"  ({r['notes']})" if r["notes"] else "") for r in rows]
-    return "\n".join(lines) if rows else "this deck uses no images"
+    if not rows:
+        return "these decks use no images"
+    deck_width, image_width = (max(len(r[key]) for r in [*rows, {"deck": "deck", "image": "image"}])
+                               for key in ("deck", "image"))
+    lines = [f"{'deck':<{deck_width}}  {'image':<{image_width}}  credit"]
+    lines += [f"{r['deck']:<{deck_width}}  {r['image']:<{image_width}}  {r['credit']}" +
+              (f"  ({r['notes']})" if r["notes"] else "") for r in rows]
+    return "\n".join(lines)
+
+
+def build_summary(result) -> list[str]:
+    """What `deckbuilder build` prints for a deck: the summary line, then the slides that were continued on
+    more slides or arranged otherwise than first planned (so nothing changes without a word)."""
+    if not result.output:
+        return [f"failed {display_path(result.outline)}: {len(result.diagnostics.errors)} error(s), no deck written"]
+    minutes = result.talk_minutes
+    talk = f"{minutes:.0f} min" if minutes >= 1 else "under a minute"
+    lines = [f"built {result.output}: {result.slides} slides, {result.images} images, "
+             f"{len(result.diagnostics.warnings)} warning(s), talk ≈ {talk} from the notes, {result.seconds:.2f} s"]
+    slides = result.plan.slides if result.plan else ()
+    continued = {s.id: s.parts for s in slides if s.parts > 1}
+    rearranged = {s.id: s.arranged for s in slides if s.arranged}
+    if continued:
+        lines.append("  continued: " + ", ".join(f"{i} on {n} slides" for i, n in continued.items()))
+    if rearranged:
+        lines.append("  rearranged: " + ", ".join(f"{i} ({how})" for i, how in rearranged.items()))
+    return lines
 
 
 def _markdown(credit) -> str:

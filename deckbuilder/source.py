@@ -13,6 +13,7 @@ from yaml.reader import Reader
 from yaml.resolver import Resolver
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
+from . import quoting
 from .errors import BuildError, Diagnostic, Loc, fail, quoted
 
 MAX_BYTES = 2_000_000
@@ -262,6 +263,9 @@ def _syntax_error(exc: yaml.MarkedYAMLError, shown: str, text: str) -> BuildErro
     line = mark.line + 1 if mark else 0
     src_line = text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else ""
     indent = src_line[: len(src_line) - len(src_line.lstrip())]
+    split = _split_text(exc, src_line, shown)
+    if split:
+        return BuildError([split])
     if "\t" in indent:
         problem, hint = "a tab character is used for indentation", "indent with spaces, not tabs"
     elif "\t" in problem or "'\\t'" in problem:  # PyYAML writes the tab as '\t'
@@ -284,6 +288,19 @@ def _syntax_error(exc: yaml.MarkedYAMLError, shown: str, text: str) -> BuildErro
         problem = "this line is not indented like the lines above it"
         hint = "indent the items of one list or mapping by the same number of spaces"
     return fail("yaml-syntax", problem, _mark_loc(mark, shown) if mark else Loc(shown), hint=hint)
+
+
+def _split_text(exc: yaml.MarkedYAMLError, line: str, shown: str):
+    """The needs-quotes error when YAML refused a ': ' inside text (`title: Note: this`), else None."""
+    mark, problem, context = exc.problem_mark, exc.problem or "", exc.context or ""
+    if mark is None:
+        return None
+    where = _mark_loc(mark, shown)
+    if "mapping values are not allowed" in problem:
+        return quoting.in_block(line, mark.column, where)
+    if "flow" in context and problem.endswith("':'"):
+        return quoting.in_flow(line, mark.column, where)
+    return None
 
 
 _TOKENS = {"<stream end>": "the end of the file", "<scalar>": "more text", "<block end>": "a line indented less",

@@ -44,6 +44,22 @@ slides:
 """
 
 
+@pytest.fixture(scope="session", autouse=True)
+def no_user_cache(tmp_path_factory: pytest.TempPathFactory):
+    """Nothing in the test run, not even a module's or the session's fixtures, writes into the user's real cache."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DECKBUILDER_CACHE", str(tmp_path_factory.mktemp("session-cache")))
+        yield
+
+
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test keeps deckbuilder's cache in a temporary folder of its own."""
+    folder = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("DECKBUILDER_CACHE", str(folder))
+    return folder
+
+
 @pytest.fixture
 def write(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., Path]:
     """write(name, text) puts a dedented UTF-8 file in tmp_path (the current folder) and returns its path.

@@ -30,7 +30,8 @@ STORY = ROOT / "decks" / "story-of-hope"
 AUDIENCES = ["commissioners", "funders", "politicians"]
 TIMEOUT_S = 10
 needs_soffice = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
-COMMANDS = ["build", "check", "preview", "credits", "layouts", "schema", "new", "diff", "watch", "assets add"]
+COMMANDS = ["build", "check", "preview", "credits", "layouts", "schema", "new", "diff", "watch", "assets add",
+            "cache path", "cache clear", "explain"]
 
 
 def run(*args: str, **kw):
@@ -161,11 +162,36 @@ def test_credits_in_every_format(here):
                                     ("table", "markdown", "csv", "json"))
     assert {table.exit_code, markdown.exit_code, comma.exit_code, data.exit_code} == {EXIT_OK}
     rows = json.loads(data.stdout)
-    assert [r["image"] for r in rows] == ["hope-logo", "together", "balloons"]
+    assert [(r["deck"], r["image"]) for r in rows] == [("story-of-hope-funders", key) for key in
+                                                       ("hope-logo", "together", "balloons")]
     assert [r["image"] for r in csv.DictReader(io.StringIO(comma.stdout))] == ["hope-logo", "together", "balloons"]
-    assert table.stdout.splitlines()[0].split() == ["image", "credit"]
+    assert table.stdout.splitlines()[0].split() == ["deck", "image", "credit"]
     assert "“Balloons rising” by deckbuilder contributors is licensed under CC BY-ND 4.0" in table.stdout
     assert "[CC BY-ND 4.0](https://creativecommons.org/licenses/by-nd/4.0/)" in markdown.stdout
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown", "csv", "json"])
+def test_credits_of_a_folder_is_one_table_with_a_deck_column(here, fmt):
+    result = run("credits", STORY, "--format", fmt)
+    assert result.exit_code == EXIT_OK
+    decks = [f"story-of-hope-{a}" for a in AUDIENCES for _ in range(3)]
+    if fmt == "csv":
+        assert result.stdout.count("deck,image,credit,links,notes") == 1  # one header row
+        assert [r["deck"] for r in csv.DictReader(io.StringIO(result.stdout))] == decks
+    elif fmt == "json":
+        assert [r["deck"] for r in json.loads(result.stdout)] == decks
+    else:
+        lines = result.stdout.splitlines()
+        header, rows = (lines[0], lines[2:]) if fmt == "markdown" else (lines[0], lines[1:])
+        assert header.replace("|", " ").split()[:3] == ["deck", "image", "credit"]
+        assert [row.strip("| ").split()[0] for row in rows] == decks
+
+
+def test_credits_help_says_what_it_does_and_a_wrong_format_is_refused(here):
+    assert "one table of the image credits" in " ".join(run("credits", "--help").stdout.split())
+    wrong = run("credits", STORY, "--format", "xlsx")
+    assert (wrong.exit_code, wrong.stderr) == (EXIT_INPUT, "error: no format 'xlsx' (hint: choose one of: table, "
+                                                           "markdown, csv, json)\n")
 
 
 def test_layouts_lists_every_layout_or_one():

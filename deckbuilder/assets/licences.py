@@ -1,8 +1,11 @@
-"""The licence rule table (SPDX ids, deeds, what each allows) and normalising loose licence strings."""
+"""The licence rule table (SPDX ids, deeds, what each allows), normalising loose licence strings, and pointing
+phrasings people write ("own work", "used with permission") at the right id."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from ..errors import closest
 
 CC_ELEMENTS = ("BY", "NC", "ND", "SA")  # canonical order: BY-NC-SA, BY-NC-ND
 CC_VERSIONS = ("2.0", "3.0", "4.0")
@@ -126,3 +129,29 @@ def _loose_cc(raw: str, lowered: str) -> tuple[Licence | None, str]:
 
 def known_ids() -> list[str]:
     return sorted(LICENCES)
+
+
+_PHRASINGS = (  # what people write where a licence id belongs, and the id it means
+    (r"\b(own work|our own|my own|self[- ]made|original work|in[- ]house|(taken|made|drawn) by (us|me))\b",
+     "LicenseRef-Own", "work your organisation made itself: no source needed"),
+    (r"\b(public[- ]domain|pd|no known copyright|no rights reserved)\b", "CC-PDM-1.0",
+     "a work free of copyright; for a creator's CC0 dedication write CC0-1.0"),
+    (r"rights reserved|permission|courtesy|©|\(c\)|copyright|royalty[- ]free|stock|purchased|licensed to us",
+     "LicenseRef-Permission", "used with the rights holder's permission (or a licence bought): record it under "
+     "permission: {granted_by, evidence}"),
+)
+_CC_IN_TEXT = re.compile(r"\b(cc[\s_-]*by(?:[\s_-]*(?:nc|nd|sa)(?![a-z]))*(?:[\s_-]*\d(?:\.\d)?)?)(?![_-][a-z])")
+
+
+def suggest(text: str) -> tuple[str, str] | None:
+    """The id a licence phrasing that normalise() refuses most likely means, and why; None when it is unclear."""
+    lowered = str(text).strip().lower()
+    cc = _CC_IN_TEXT.search(lowered)
+    if cc:  # a Creative Commons licence deckbuilder knows, or one it does not (e.g. version 2.5): no guessing
+        lic = normalise(cc.group(1))[0]
+        return (lic.id, f"the Creative Commons licence '{text}' names") if lic else None
+    for pattern, licence_id, why in _PHRASINGS:
+        if re.search(pattern, lowered):
+            return licence_id, why
+    close = closest(lowered.upper().replace(" ", "-"), LICENCES)
+    return (close, "the licence id most like it") if close else None

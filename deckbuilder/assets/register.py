@@ -10,7 +10,7 @@ from ..errors import Diagnostics, Loc
 from ..model.register import ENTRY, PERMISSION, REGISTER
 from ..model.schema import INVALID
 from ..source import YMap, display_path, load_yaml
-from .licences import Licence, known_ids, normalise
+from .licences import Licence, normalise, suggest
 
 TODO = re.compile(r"TODO(:|$)")
 PLACEHOLDERS = {"image", "picture", "photo", "photograph", "img", "pic", "graphic", "alt", "alt text", "todo",
@@ -92,7 +92,7 @@ def _entry(key: str, data: YMap, folder: Path, diags: Diagnostics, today: dt.dat
     where = data.at("licence")
     if licence is None:
         diags.error("unknown-licence", f"image '{key}': '{data['licence']}' is not a licence deckbuilder knows",
-                    where, f"{key}.licence", "write an SPDX id, e.g. CC-BY-4.0; known: " + ", ".join(known_ids()))
+                    where, f"{key}.licence", _licence_hint(data["licence"]))
         return None
     if note:
         diags.warn("licence-normalised", f"image '{key}': {note}", where, f"{key}.licence",
@@ -100,6 +100,15 @@ def _entry(key: str, data: YMap, folder: Path, diags: Diagnostics, today: dt.dat
     _check_credit_facts(key, data, licence, diags, today, at)
     _check_alt(key, data, diags, at)
     return ImageEntry(key, folder / data["file"], data, licence)
+
+
+def _licence_hint(text: str) -> str:
+    """Point a phrasing at the id it means, else say how licences are written."""
+    suggested = suggest(text)
+    if suggested:
+        return f"write licence: {suggested[0]} ({suggested[1]})"
+    return "write the licence's id as the source gives it, e.g. CC-BY-4.0, CC-BY-SA-4.0 or CC0-1.0; LicenseRef-Own " \
+        "for your own work, LicenseRef-Permission for a permission (`deckbuilder explain unknown-licence`)"
 
 
 def _unfinished(key: str, data: YMap, diags: Diagnostics) -> bool:

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Callable
 
+from .. import quoting
 from ..errors import Diagnostics, Loc, closest, did_you_mean, quoted
 from ..source import YList, YMap
 
@@ -292,6 +293,31 @@ class Field:
     default: Any = None
 
 
+def _split_item(value, fields: dict, path: str, diags: Diagnostics) -> bool:
+    """Report `- Update: the sessions start in March`, which YAML reads as {Update: …}: text that needs quotes."""
+    if not isinstance(value, YMap) or len(value) != 1:
+        return False
+    [(key, item)] = value.items()
+    if key in fields or closest(key, fields) or not isinstance(item, str):  # a misspelt field is not text
+        return False
+    split = quoting.item_as_text(key, value.key_locs.get(key, value.loc), path)
+    if split:
+        diags.add(split)
+    return split is not None
+
+
+def _split_after_comma(value, key: str, path: str, diags: Diagnostics) -> bool:
+    """Report `{label: donated by Asda, alongside the site}`: the text after the comma became a field."""
+    keys = list(value)
+    before = keys[keys.index(key) - 1] if isinstance(value, YMap) and keys.index(key) > 0 else None
+    if before is None or not isinstance(value[before], str):
+        return False
+    split = quoting.after_comma(key, before, value.at(before), value.key_locs.get(key, value.loc), path)
+    if split:
+        diags.add(split)
+    return split is not None
+
+
 class Record(Kind):
     """A mapping with known fields; a plain value may stand for its `shorthand` field."""
 
@@ -309,6 +335,8 @@ class Record(Kind):
             return self.wrong_type(value, where, path, diags, "write the item, or remove its line")
         if self.shorthand and not isinstance(value, (dict, list)):
             value = _expand(value, self.shorthand, where)
+        if self.shorthand and _split_item(value, self.fields, path, diags):
+            return INVALID
         if not isinstance(value, dict):
             return self.wrong_type(value, where, path, diags, self.shape())
         return self.check_fields(value, self.fields, where, path, diags)
@@ -331,6 +359,9 @@ class Record(Kind):
             item_loc = value.at(key) if isinstance(value, YMap) else where
             sub = f"{path}.{key}" if path else key
             field = fields.get(key)
+            if field is None and item is None and _split_after_comma(value, key, path, diags):
+                ok = False
+                continue
             if field is None:
                 hint = unknown_hint(key) if unknown_hint else ""
                 diags.error("unknown-field", f"unknown field {quoted(key)}", key_loc, sub,

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
-from ..colors import AA_LARGE, AA_TEXT, contrast
+from ..colors import AA_LARGE, AA_TEXT, contrast, nearest_passing
 from ..errors import Diagnostics, Loc, did_you_mean, fail, quoted
 from ..source import YMap, display_path, load_yaml
 from .schema import INVALID, Choice, Color, Field, Flag, MapOf, Number, Record, Text
@@ -149,20 +150,38 @@ CONTRAST_PAIRS = (  # foreground role, background role, the ratio it needs (WCAG
     ("text", "background", AA_TEXT), ("muted", "background", AA_TEXT), ("muted", "surface", AA_TEXT),
     ("text", "surface", AA_TEXT), ("primary", "background", AA_LARGE), ("accent", "background", AA_LARGE),
 )
+UNDER_TEXT = "under white or near-black text, as on section and title slides"
+
+
+@dataclass(frozen=True)
+class Target:
+    """A contrast a colour role must reach: against what, how much, and the ratio a colour has there."""
+
+    against: str
+    need: float
+    ratio: Callable[[str], float]
 
 
 def check_contrast(data: YMap, diags: Diagnostics) -> None:
-    """Report colour pairs of a theme that text set in them could not read against."""
+    """Report each colour role that text set in it (or on it) could not be read against: every target the
+    colour must meet at once, and the nearest colour of the same hue that meets them all."""
     colors = data["colors"]
-    for fore, back, need in CONTRAST_PAIRS:
-        ratio = contrast(colors[fore], colors[back])
-        if ratio < need:
-            diags.error("theme-contrast", f"{fore} #{colors[fore]} on {back} #{colors[back]} has contrast "
-                        f"{ratio:.2f}:1, below {need:g}:1", colors.at(fore), f"colors.{fore}",
-                        f"darken or lighten {fore} until it reaches {need:g}:1 (check at webaim.org/resources/"
-                        "contrastchecker)")
-    best = max(contrast(c, colors["primary"]) for c in ("FFFFFF", "111111"))
-    if best < AA_TEXT:
-        diags.error("theme-contrast", f"no text colour reaches {AA_TEXT:g}:1 on primary #{colors['primary']} "
-                    f"(best {best:.2f}:1); section and title slides use it as their background",
-                    colors.at("primary"), "colors.primary", "choose a darker or lighter primary")
+    for role, color in colors.items():
+        targets = contrast_targets(role, colors)
+        if all(t.ratio(color) >= t.need for t in targets):
+            continue
+        wanted = " and ".join(f"{t.need:g}:1 {t.against} (it has {t.ratio(color):.2f}:1)" for t in targets)
+        better = nearest_passing(color, lambda c: all(t.ratio(c) >= t.need for t in targets))
+        hint = f"try #{better}, the nearest colour of the same hue that meets every target" if better else \
+            f"no colour of this hue meets every target: choose another {role}"
+        diags.error("theme-contrast", f"{role} #{color} must reach {wanted}", colors.at(role), f"colors.{role}",
+                    f"{hint}; check at webaim.org/resources/contrastchecker")
+
+
+def contrast_targets(role: str, colors: dict) -> list[Target]:
+    """Every contrast a colour role must reach with the theme's other colours."""
+    targets = [Target(f"on {back} #{colors[back]}", need, lambda c, b=colors[back]: contrast(c, b))
+               for fore, back, need in CONTRAST_PAIRS if fore == role]
+    if role == "primary":
+        targets.append(Target(UNDER_TEXT, AA_TEXT, lambda c: max(contrast(c, "FFFFFF"), contrast(c, "111111"))))
+    return targets

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import io
 import os
-import tempfile
+import secrets
 import zipfile
 from pathlib import Path
 
@@ -55,9 +55,10 @@ def package_bytes(package, rewrite) -> bytes:
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write `data` to `path` so that readers see the old file or the whole new one, never a part."""
+    """Write `data` to `path` so that readers see the old file or the whole new one, never a part. The file
+    gets the mode an ordinary write of a new file gets (0644 under the usual umask 022)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    fd, tmp = _new_temp(path)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -67,6 +68,17 @@ def write_atomic(path: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _new_temp(path: Path) -> tuple[int, str]:
+    """A new temporary file beside `path`, created as open() creates files: mode 0666 less the umask
+    (mkstemp's 0600 would make decks on a shared drive unreadable to colleagues)."""
+    while True:
+        tmp = str(path.parent / f".{path.name}.{secrets.token_hex(4)}.tmp")
+        try:
+            return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666), tmp
+        except FileExistsError:
+            continue
 
 
 def fast_relations(part) -> None:

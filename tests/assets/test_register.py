@@ -109,9 +109,14 @@ def test_a_normalised_licence_is_used_and_the_hint_gives_the_exact_id(register_d
     assert "4.0 assumed" in warning.message and warning.hint == "write licence: CC-BY-NC-SA-4.0"
 
 
-def test_an_unknown_licence_lists_the_known_ids(register_diags, one):
+def test_an_unknown_licence_points_at_the_likeliest_id(register_diags, one):
     _, diags = register_diags(_entry(ALT + CC + "licence: CC-BY-QQ-4.0"))
-    assert "CC-BY-NC-ND-4.0" in one(diags, "unknown-licence").hint
+    assert one(diags, "unknown-licence").hint.startswith("write licence: CC-BY-4.0 (")
+
+
+def test_an_unknown_licence_with_no_likely_id_says_how_licences_are_written(register_diags, one):
+    _, diags = register_diags(_entry(ALT + CC + "licence: GFDL"))
+    assert "LicenseRef-Own for your own work" in one(diags, "unknown-licence").hint
 
 
 def test_every_problem_of_the_file_is_reported_in_one_run(register_diags):

@@ -97,8 +97,8 @@ def test_a_theme_whose_colours_cannot_pass_is_reported_at_load(project, tmp_path
     path.write_text('name: Pale\ncolors: {primary: "#FFE680", text: "#BBBBBB"}\n')
     results = build([with_theme(project, "../../assets/brand/pale.yaml")], Options(out=tmp_path))
     messages = [d.message for r in results for d in r.diagnostics if d.code == "theme-contrast"]
-    assert any("text #BBBBBB on background #FFFFFF" in m and ":1" in m for m in messages)
-    assert any("primary #FFE680 on background" in m for m in messages)
+    assert any("text #BBBBBB must reach 4.5:1 on background #FFFFFF (it has 1.92:1)" in m for m in messages)
+    assert any("primary #FFE680 must reach 3:1 on background #FFFFFF" in m for m in messages)
 
 
 def test_an_unknown_font_is_a_warning_naming_the_fallback(project, tmp_path):
