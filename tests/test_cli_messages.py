@@ -48,7 +48,7 @@ def test_a_story_hiding_a_slide_from_every_audience_says_nothing(write):
 
 def test_the_build_summary_names_the_slides_continued_on_more_slides(write):
     points = "".join(f"      - Point {i} says something long enough to take most of a line on a slide\n"
-                     for i in range(14))
+                     for i in range(30))
     write("talk.yaml", f"deck: {{title: Hope}}\nslides:\n  - id: every-point\n    title: Every point\n"
                        f"    bullets:\n{points}")
     result = run("build", "talk.yaml", "--out", "out")
@@ -59,11 +59,13 @@ def test_the_build_summary_names_the_slides_continued_on_more_slides(write):
 
 
 def test_the_build_summary_names_the_slides_rearranged(write):
-    write("talk.yaml", GOOD)
-    [result] = build([Path("talk.yaml")], Options(out=Path("out")))
-    slide = replace(result.plan.slides[0], arranged="the columns stacked")
-    result.plan = replace(result.plan, slides=(slide,))
-    assert build_summary(result)[1:] == ["  rearranged: a (the columns stacked)"]
+    stats = "".join(f"      - {{value: '{v}', label: of something}}\n" for v in ("£2.3 million", "4,141 tonnes",
+                                                                               "1,001 days", "312"))
+    write("talk.yaml", f"deck: {{title: Hope}}\nslides:\n  - id: numbers\n    layout: stat\n    title: Numbers\n"
+                       f"    stats:\n{stats}")
+    result = run("build", "talk.yaml", "--out", "out")
+    assert result.exit_code == EXIT_OK
+    assert result.stdout.splitlines()[1:] == ["  rearranged: numbers (the units on a smaller line)"]
 
 
 # --- one report ------------------------------------------------------------------------------------------------

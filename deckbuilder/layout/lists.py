@@ -166,5 +166,5 @@ def plans_of(slide: Slide, pages: Sequence[Page], extra: Callable[[int], tuple] 
     """SlidePlans for a list's pages: the notes on the first; `extra(part)` adds shapes to each."""
     return [SlidePlan(slide.id, slide.layout, page.title, (*page.head, *page.frames, *extra(part)),
                       slide.get("notes", "") if part == 1 else "", part=part, parts=len(pages),
-                      arranged=arranged if len(pages) == 1 else f"continued on {len(pages)} slides")
+                      arranged=arranged)
             for part, page in enumerate(pages, start=1)]
