@@ -1,6 +1,8 @@
 """Shared fixtures: write outlines into a temporary folder and collect what the pipeline reports."""
 from __future__ import annotations
 
+import shutil
+import subprocess
 import textwrap
 from pathlib import Path
 from typing import Callable
@@ -138,3 +140,19 @@ def raised():
 @pytest.fixture
 def one():
     return _one
+
+
+LO_TEMPLATES = Path("/usr/lib/libreoffice/share/template/common/presnt")
+LO_NAMES = ("Vivid", "Piano", "Midnightblue", "Vintage")
+
+
+@pytest.fixture(scope="session")
+def libreoffice_templates(tmp_path_factory) -> dict[str, Path]:
+    """LibreOffice's own Impress templates (several masters each; Vintage is 4:3), saved as .pptx by LibreOffice."""
+    if shutil.which("soffice") is None or not LO_TEMPLATES.is_dir():
+        pytest.skip("LibreOffice and its templates are not installed")
+    out = tmp_path_factory.mktemp("lo-templates")
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{out}/profile", "--headless", "--convert-to", "pptx",
+                    "--outdir", str(out), *(str(LO_TEMPLATES / f"{n}.otp") for n in LO_NAMES)],
+                   check=True, capture_output=True, timeout=240)
+    return {n: out / f"{n}.pptx" for n in LO_NAMES}

@@ -63,9 +63,16 @@ def fit_text(ctx: Ctx, paras_at: Callable[[float], list[Para]], box: Box, sizes:
 
 
 def fits(ctx: Ctx, paras: Sequence[Para], width: int, height: int, max_lines: int | None = None) -> bool:
+    """Whether the paragraphs fit `width` × `height` (and `max_lines`) without cutting a word that a wider
+    frame on the slide would keep whole."""
     if max_lines is not None and sum(ctx.measure.line_count(p, width) for p in paras) > max_lines:
         return False
-    return ctx.measure.height(paras, width) <= height
+    return whole_words(ctx, paras, width) and ctx.measure.height(paras, width) <= height
+
+
+def whole_words(ctx: Ctx, paras: Sequence[Para], width: int) -> bool:
+    """Whether every word fits `width` (a word wider than the safe area has to be cut wherever it goes)."""
+    return not any(width < ctx.measure.widest_word(p) <= ctx.grid.safe.w for p in paras)
 
 
 def text_shortfall(ctx: Ctx, field: str, item: str, text: str, paras_for: Callable[[str], list[Para]], width: int,
@@ -91,7 +98,7 @@ def title_block(ctx: Ctx, slide: Slide, text: str, *, x: int | None = None, w: i
     kicker; None (reported) only if not even the kicker fits. A `compact` title takes as few lines as it can
     at the title sizes (to leave the body more room)."""
     if ctx.tlayout and ctx.tlayout.title:
-        return _template_title(ctx, slide, text, compact)
+        return _template_title(ctx, slide, text, compact, x, w)
     grid = ctx.grid
     x = grid.safe.x if x is None else x
     w = grid.safe.w if w is None else w
@@ -120,11 +127,15 @@ def _kicker_head(ctx: Ctx, slide: Slide, text: str, frame: Box, decoration: tupl
     return Head((*decoration, box), snap(box.box.bottom + GAP), kicker=True)
 
 
-def _template_title(ctx: Ctx, slide: Slide, text: str, compact: bool = False) -> Head | None:
-    """The title in the template layout's title placeholder, shrinking to fit it (`compact`: to as few lines
-    as it can); a title that needs more lines takes them below it (the body moves down), else it is set small
-    in the placeholder."""
+def _template_title(ctx: Ctx, slide: Slide, text: str, compact: bool = False, x: int | None = None,
+                    w: int | None = None) -> Head | None:
+    """The title in the template layout's title placeholder (narrowed to `x`, `w` when given, e.g. beside a
+    picture), shrinking to fit it (`compact`: to as few lines as it can); a title that needs more lines takes
+    them below it (the body moves down), else it is set small in the placeholder."""
     frame = ctx.tlayout.title
+    if x is not None and w is not None:
+        left, right = max(frame.x, x), min(frame.right, x + w)
+        frame = Box(left, frame.y, right - left, frame.h)
     body = ctx.tlayout.body
 
     def head(box: TextBox) -> Head:
@@ -238,13 +249,16 @@ def footer_shapes(ctx: Ctx, number: int, background: str, credit: Sequence[Run] 
     size = ctx.size("small")
     box = grid.footer
     shapes = []
-    runs = [replace(r, size=size, color=color) for r in credit]
-    if theme.footer and not runs:
-        runs = [ctx.run(theme.footer, size, color=color)]
-    if runs:
-        room = box.w - (LOGO_ROOM if ctx.theme.logo else inches(1))
-        shapes.append(TextBox(Box(box.x, box.y, room, box.h), (Para(tuple(runs)),),
-                              role="footer", anchor="ctr", name="Footer"))
+    runs = [replace(r, color=color) for r in credit] or \
+        ([ctx.run(theme.footer, size, color=color)] if theme.footer else [])
+    room = box.w - (LOGO_ROOM if ctx.theme.logo else inches(1))
+    if runs:  # shrinking to 10 pt, then two lines (rising into the margin above); else only on the credits slide
+        paras = lambda s: [Para(tuple(replace(r, size=s) for r in runs))]  # noqa: E731
+        line = fit_text(ctx, paras, Box(box.x, box.y, room, box.h), steps(size, FLOOR["small"], 1), role="footer",
+                        anchor="ctr", name="Footer", max_lines=1) or \
+            fit_text(ctx, paras, Box(box.x, box.bottom - 2 * box.h, room, 2 * box.h), [FLOOR["small"]],
+                     role="footer", anchor="b", name="Footer", max_lines=2)
+        shapes += [line] if line else []
     if theme.slide_numbers and numbers:
         num = Run(str(number), theme.fonts["body"], size, color=color, field="slidenum")
         shapes.append(TextBox(Box(box.right - inches(0.8), box.y, inches(0.8), box.h), (Para((num,), align="r"),),

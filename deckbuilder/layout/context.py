@@ -16,10 +16,10 @@ from .text import Measurer
 
 @dataclass
 class Found:
-    """What planning collects as it goes: diagnostics and the sizes slides were set at."""
+    """What planning collects as it goes: diagnostics and the sizes stat numerals were set at."""
 
     diags: Diagnostics
-    sizes: dict = field(default_factory=dict)  # (slide id, group) -> the size the slide's text was set at
+    numerals: dict = field(default_factory=dict)  # (slide id, group) -> the size the slide's text was set at
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,7 @@ class Ctx:
     images: dict = field(default_factory=dict)  # key -> assets.resolve.ImageInfo
     template: Template | None = None
     tlayout: TemplateLayout | None = None  # the template layout of the slide being planned
-    caps: dict = field(default_factory=dict)  # group -> the largest size the slide may use (shared sizes)
+    numerals: float | None = None  # the largest size the slide's stat numerals may take (shared across the deck)
     uses: tuple = ()  # the pictures the slides before the credits slide show (layout.images.ImageUse)
 
     def on_layout(self, tlayout: TemplateLayout) -> "Ctx":
@@ -73,10 +73,6 @@ class Ctx:
              line_spacing: float = 1.0, **style) -> Para:
         return Para((self.run(text, size, **style),), align=align, space_before=space_before,
                     line_spacing=line_spacing)
-
-    def chose(self, slide: Slide, group: str, size: float) -> None:
-        """Note the size a slide's text of a group (body, stat) was set at, for sizes shared across the deck."""
-        self.found.sizes[(slide.id, group)] = size
 
     def overflow(self, slide: Slide, short: Shortfall) -> None:
         """Report content that fits no arrangement at any allowed size, saying what to cut and by how much."""

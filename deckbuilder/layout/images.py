@@ -57,23 +57,43 @@ def place_image(ctx: Ctx, slide: Slide, spec, box: Box, *, fit: str = "cover", o
         return []
     entry, where = info.entry, placement(ctx, spec)
     fit = spec.get("fit") or (fit if entry.may_modify else "contain")
+    focus = tuple(spec.get("focus") or entry.focus)
     links = contrast(ctx.colors["primary"], background or ctx.colors["background"]) >= AA_TEXT
-    strip_h = CREDIT_STRIP if where == "below" else 0
-    while True:  # a credit that needs two lines takes a taller strip from the picture
-        frame = box.with_h(box.h - strip_h)
-        pic_box, crop = _fit(info, frame, fit, tuple(spec.get("focus") or entry.focus))
-        if fit == "contain":  # the picture and its credit, centred together
-            pic_box = replace(pic_box, y=box.y + (box.h - pic_box.h - strip_h) // 2)
-        changes = ImageUse(entry.key, slide.id, bool(crop), overlaid).changes
-        runs = credit_runs(ctx, entry, changes, credit_color, links=links)
-        credit = _credit_box(ctx, runs, pic_box) if strip_h else None
-        if credit is None or credit.box.h <= strip_h:
-            break
-        strip_h = credit.box.h
+
+    def credit_of(crop) -> list[Run]:
+        return credit_runs(ctx, entry, ImageUse(entry.key, slide.id, bool(crop), overlaid).changes, credit_color,
+                           links=links)
+
+    below = _above_credit(ctx, info, box, fit, focus, credit_of) if where == "below" else None
+    if below is None:  # no credit under it, or one too long for a picture this small: in the footer instead
+        where = "footer" if where == "below" else where
+        pic_box, crop = _fit(info, box, fit, focus)
+        credit = None
+    else:
+        pic_box, crop, credit = below
+    runs = credit_of(crop)
     alt = "" if entry.get("decorative") else entry.get("alt", "")
     footer = tuple(runs) if where == "footer" else ()
     return [Picture(pic_box, str(entry.path), crop, alt, bool(entry.get("decorative")), name=f"Picture {entry.key}",
                     key=entry.key, overlaid=overlaid, footer=footer), *([credit] if credit else [])]
+
+
+def _above_credit(ctx: Ctx, info, box: Box, fit: str, focus: tuple, credit_of) -> tuple | None:
+    """The picture in `box` with its credit line under it (a credit needing two lines takes a taller strip);
+    None when the credit would need more than two lines or a third of the box."""
+    strip_h = CREDIT_STRIP
+    for _ in range(2):
+        pic_box, crop = _fit(info, box.with_h(box.h - strip_h), fit, focus)
+        if fit == "contain":  # the picture and its credit, centred together
+            pic_box = replace(pic_box, y=box.y + (box.h - pic_box.h - strip_h) // 2)
+        credit = _credit_box(ctx, credit_of(crop), pic_box)
+        lines = sum(ctx.measure.line_count(p, credit.box.w) for p in credit.paras)
+        if lines > 2 or credit.box.h > box.h // 3:
+            return None
+        if credit.box.h <= strip_h:
+            return pic_box, crop, credit
+        strip_h = credit.box.h
+    return None
 
 
 def _fit(info, frame: Box, fit: str, focus: tuple[float, float]) -> tuple[Box, tuple | None]:

@@ -23,7 +23,6 @@ class Points:
     paras_at: Callable[[list, float, int], list[Para]]  # the units, the size, the index of the first
     stages: tuple[list[float], list[float]]
     noun: str = "point"  # what one unit is called in messages
-    group: str | None = "body"  # slides of one group share a size where they can
     holder: str | None = None  # the template placeholder the list goes in, when it is in one
 
     def height(self, ctx: Ctx, units: list, size: float, width: int, first: int = 0) -> int:
@@ -89,10 +88,7 @@ def fit_points(ctx: Ctx, slide: Slide, points: Points, layouts: Callable[[Frame]
     arrangements = framed(ctx, slide, lambda frame: point_arrangements(ctx, points, layouts(frame)), x, w)
     if arrangements is None:
         return None
-    fitted = arrange(arrangements, points.stages, ctx.caps.get(points.group))
-    if isinstance(fitted, Fitted) and points.group:
-        ctx.chose(slide, points.group, fitted.size)
-    return fitted
+    return arrange(arrangements, points.stages)
 
 
 def page_points(ctx: Ctx, points: Points, box_of: Callable[[int], Box]) -> tuple[float, list[list]] | Shortfall:
@@ -150,8 +146,6 @@ def list_pages(ctx: Ctx, slide: Slide, title: str, points: Points, first: Callab
     if isinstance(found, Shortfall):
         return found
     size, pages = found
-    if points.group:
-        ctx.chose(slide, points.group, size)
     out, done = [], 0
     for part, page in enumerate(pages, start=1):
         box = boxes[min(part - 1, 1)]

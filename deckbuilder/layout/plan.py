@@ -21,9 +21,6 @@ from .scale import SHARED
 from .template import fallback_layouts, layout_for, template_grid
 from .text import Measurer
 
-SHARED_GROUPS = ("body", "stat")  # text whose size similar slides share
-
-
 def plan_deck(deck: ResolvedDeck, theme: Theme, images: dict, measurer: Measurer, diags: Diagnostics,
               template: Template | None = None) -> DeckPlan:
     """Lay out every slide (on the organisation's template when there is one); pure: reads nothing."""
@@ -33,9 +30,9 @@ def plan_deck(deck: ResolvedDeck, theme: Theme, images: dict, measurer: Measurer
     ctx = Ctx(theme, grid, measurer, deck.deck, deck.name, Found(diags), images, template=template)
     slides = _with_credits(deck)
     planned = {s.id: _plan(ctx, s) for s in slides if s.layout != "credits"}
-    for slide_id, caps in _shared_sizes(ctx, slides).items():
+    for slide_id, size in _shared_numerals(ctx).items():
         slide = next(s for s in slides if s.id == slide_id)
-        planned[slide_id] = _plan(replace(ctx, caps=caps), slide, report=False) or planned[slide_id]
+        planned[slide_id] = _plan(replace(ctx, numerals=size), slide, report=False) or planned[slide_id]
     logo = [ImageUse(theme.logo, "theme")] if theme.logo in images and not template else []
     flat = [plan for s in slides if s.layout != "credits" for plan in planned[s.id]]
     ctx = replace(ctx, uses=tuple(logo + uses_of(flat)))
@@ -70,29 +67,23 @@ def _plan(ctx: Ctx, slide: Slide, report: bool = True) -> list[SlidePlan]:
 
 def _tried(ctx: Ctx, slide: Slide, planner, report: bool) -> tuple[list[SlidePlan], Diagnostics]:
     """The slide planned with its own diagnostics: its plans ([] if it reported an error) and what it said."""
-    found = Found(Diagnostics(), ctx.found.sizes)
+    found = Found(Diagnostics(), ctx.found.numerals)
     plans = planner(slide, replace(ctx, found=found))
     if report:
         ctx.diags.extend(found.diags)
     return ([] if found.diags.has_errors else plans), found.diags
 
 
-def _shared_sizes(ctx: Ctx, slides: list[Slide]) -> dict[str, dict[str, float]]:
-    """Sizes similar slides share: a slide set larger than another of its kind and group, by less than the
-    SHARED ratio, takes that slide's size (stat numerals and body text keep one size across the deck)."""
-    caps: dict[str, dict[str, float]] = {}
-    kinds = {slide.id: slide.layout for slide in slides}
-    for group, kind in {(g, kinds[i]) for i, g in ctx.found.sizes}:
-        chosen = {i: size for (i, g), size in ctx.found.sizes.items() if g == group and kinds[i] == kind}
-        anchors: list[float] = []  # the smallest size of each run of sizes within SHARED of it
-        for size in sorted(set(chosen.values())):
-            if not anchors or size * SHARED > anchors[-1]:
-                anchors.append(size)
-        for slide_id, size in chosen.items():
-            anchor = max(a for a in anchors if a <= size)
-            if anchor < size:
-                caps.setdefault(slide_id, {})[group] = anchor
-    return caps
+def _shared_numerals(ctx: Ctx) -> dict[str, float]:
+    """Stat numerals keep one size across the deck where they can: a slide whose numerals were set larger
+    than another's, by less than the SHARED ratio, takes that slide's size."""
+    chosen = ctx.found.numerals
+    anchors: list[float] = []  # the smallest size of each run of sizes within SHARED of it
+    for size in sorted(set(chosen.values())):
+        if not anchors or size * SHARED > anchors[-1]:
+            anchors.append(size)
+    shared = {slide_id: max(a for a in anchors if a <= size) for slide_id, size in chosen.items()}
+    return {slide_id: size for slide_id, size in shared.items() if size < chosen[slide_id]}
 
 
 def _with_credits(deck: ResolvedDeck) -> list[Slide]:

@@ -7,7 +7,8 @@ LABEL_FLOOR = 14.0  # names in logo tiles, the citation under a paper's title, s
 STAT_FLOOR = 44.0  # big numbers
 STEP = 2.0  # points between the sizes tried for text
 DISPLAY_STEP = 4.0  # points between the sizes tried for display text (statements, numbers, cover titles)
-SHARED = 0.8  # similar slides share a size when the smaller is at least this share of the larger
+SHARED = 0.8  # stat numerals share a size when the smaller is at least this share of the larger
+BIG_STEP = 1.4  # short display text (a statement, a quote) may take this much more than its size, on two lines
 
 
 def steps(preferred: float, floor: float, step: float = STEP) -> list[float]:

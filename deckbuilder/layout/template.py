@@ -1,6 +1,8 @@
 """Planning on an organisation's template: which of its layouts each slide kind uses, and its grid."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..errors import Diagnostics, Loc, did_you_mean
 from ..model.theme import Theme
 from ..source import display_path
@@ -8,10 +10,13 @@ from .grid import Grid
 from .ir import Template, TemplateLayout, inches
 
 CONTENT = ("Title and Content", "Title, Content", "Title Only")
+COVERS = ("title", "section", "closing", "statement")
+TOP_SHARE = 0.3  # a title placeholder ending in the top 30 % of the slide heads a content slide
 DEFAULTS = {
     "title": ("Title Slide",),
     "closing": ("Title Slide", "Section Header"),
     "section": ("Section Header", "Title Slide"),
+    "statement": ("Section Header", "Title Slide"),
     "bullets": CONTENT,
     "checklist": CONTENT,
     "credits": CONTENT,
@@ -28,21 +33,27 @@ def layout_for(template: Template, theme: Theme, kind: str, diags: Diagnostics) 
         diags.error("missing-layout", f"the template has no layout '{wanted}' (asked for {kind} slides)",
                     Loc(display_path(theme.path)) if theme.path else None, f"layouts.{kind}",
                     did_you_mean(wanted, names))
-    for name in (*DEFAULTS.get(kind, ()), "Title Only", *CONTENT):
-        if name in names:
-            return names[name]
+    usual = [names[n] for n in (*DEFAULTS.get(kind, ()), "Title Only", *CONTENT) if n in names]
+    headed = [layout for layout in usual if kind in COVERS or _headed(template, layout)]
+    if headed or usual:
+        return (headed or usual)[0]
     titled = [layout for layout in names.values() if layout.title]
     return titled[0] if titled else next(iter(names.values()))
 
 
+def _headed(template: Template, layout: TemplateLayout) -> bool:
+    """A layout with its title at the top of the slide (not a band across the middle, as on cover masters)."""
+    return layout.title is not None and layout.title.bottom <= template.height * TOP_SHARE
+
+
 def fallback_layouts(template: Template, kind: str) -> list[TemplateLayout]:
-    """Plainer layouts a slide may move to when its own leaves too little room: Title Only (else Blank)."""
-    if kind in ("title", "section", "closing"):
+    """Where a slide may move when its own layout leaves too little room: a content layout with its title at
+    the top, used without its body placeholder (the slide is placed on the grid under the title)."""
+    if kind in COVERS:
         return []
-    for name in ("Title Only", "Blank"):
-        if name in template.layouts:
-            return [template.layouts[name]]
-    return []
+    plain = [replace(template.layouts[n], body=None) for n in ("Title Only", *CONTENT) if n in template.layouts
+             and _headed(template, template.layouts[n])]
+    return plain[:1]
 
 
 def template_grid(template: Template, content: TemplateLayout) -> Grid:

@@ -188,6 +188,23 @@ class Measurer:
     def _chars_width(self, chars: Sequence[tuple[Run, str]]) -> float:
         return sum(self.width(run, part) for run, part in _group(chars))
 
+    def widest_word(self, para: Para) -> int:
+        """The width in EMU of the paragraph's widest unbreakable stretch (a word), as set (with the slack)."""
+        scale = para.size or 1.0
+        unit = [replace(run, size=run.size / scale, color="000000", link=None) for run in para.runs]
+        widest = 0.0
+        for segment in _split_breaks(unit):
+            key = tuple(segment)
+            if key not in self._cut:
+                self._cut[key] = self._pieces(segment, "".join(run.text for run in segment))
+            widest = max([widest, *(piece.width for piece in self._cut[key])])
+        return round(widest * scale * EMU_PER_PT / WIDTH_SLACK) + para.indent
+
+    def widest_line(self, para: Para) -> int:
+        """The width in EMU the paragraph needs to stay on one line (with the slack)."""
+        return round(max(line.width for line in self.wrap(para.runs, float("inf"))) * EMU_PER_PT / WIDTH_SLACK) + \
+            para.indent
+
     def line_count(self, para: Para, width_emu: int, slack: float = WIDTH_SLACK) -> int:
         return len(self.wrap(para.runs, (width_emu - para.indent) / EMU_PER_PT * slack))
 

@@ -63,10 +63,11 @@ def open_template(path: Path) -> tuple[PresentationType, Package]:
 
 
 def chosen_layouts(prs) -> dict:
-    """One layout per name: the one the template's own sample slides use; else the one of the master
-    its sample content slide uses (that master's decoration suits content); else the first master's."""
+    """One layout per name: the one the template's own sample slides use (of several samples on layouts of one
+    name, on different masters, the one with the most room for text); else the one of the master its sample
+    content slide uses (that master's decoration suits content); else the first master's."""
     sampled = {}
-    for slide in prs.slides:
+    for slide in sorted(prs.slides, key=_room, reverse=True):
         sampled.setdefault(slide.slide_layout.name, slide.slide_layout)
     content = next((sampled[n] for n in CONTENT_NAMES if n in sampled), None)
     masters = list(prs.slide_masters)

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -14,7 +13,6 @@ from deckbuilder.model.theme import builtin_themes
 from tests.ooxml import validate_pptx
 
 ROOT = Path(__file__).resolve().parents[2]
-LO_TEMPLATES = Path("/usr/lib/libreoffice/share/template/common/presnt")
 needs_soffice = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
 
 
@@ -107,19 +105,6 @@ def test_an_unknown_font_is_a_warning_naming_the_fallback(project, tmp_path):
     results = build([with_theme(project, "../../assets/brand/segoe.yaml")], Options(out=tmp_path))
     warnings = [d for r in results for d in r.diagnostics if d.code == "font-not-measured"]
     assert warnings and "Carlito" in warnings[0].message and all(r.ok for r in results)
-
-
-@pytest.fixture(scope="module")
-def libreoffice_templates(tmp_path_factory) -> dict[str, Path]:
-    """LibreOffice's own Impress templates (several masters each), saved as .pptx by LibreOffice."""
-    if shutil.which("soffice") is None or not LO_TEMPLATES.is_dir():
-        pytest.skip("LibreOffice and its templates are not installed")
-    out = tmp_path_factory.mktemp("lo-templates")
-    names = ["Vivid", "Piano", "Midnightblue"]
-    subprocess.run(["soffice", f"-env:UserInstallation=file://{out}/profile", "--headless", "--convert-to", "pptx",
-                    "--outdir", str(out), *(str(LO_TEMPLATES / f"{n}.otp") for n in names)],
-                   check=True, capture_output=True, timeout=180)
-    return {n: out / f"{n}.pptx" for n in names}
 
 
 @needs_soffice

@@ -3,11 +3,11 @@ smaller type, and continuation that cuts every column at the same point, heading
 from __future__ import annotations
 
 from ...model.outline import Slide
-from ..blocks import Frame, bullet_paras, content_frame, framed, items_of, source_box
+from ..blocks import Frame, bullet_paras, content_frame, framed, items_of, source_box, whole_words
 from ..context import Ctx
 from ..fitting import Arrangement, Shortfall, arrange, lines_over
 from ..grid import CARD_PAD
-from ..ir import Box, Para, Rect, SlidePlan, TextBox, inches, points
+from ..ir import EMU_PER_INCH, EMU_PER_PT, Box, Para, Rect, SlidePlan, TextBox, inches, points
 from ..lists import Page, plans_of
 from ..paging import continued, paginate
 from ..scale import FLOOR, stages
@@ -32,13 +32,13 @@ def plan_columns(slide: Slide, ctx: Ctx) -> list[SlidePlan]:
     whole = (0, None)
     arrangements = framed(ctx, slide, lambda frame: [
         Arrangement("", lambda size: _cards(ctx, columns, frame.body, size, CARD_PAD, whole)),
-        Arrangement("tighter cards", lambda size: _cards(ctx, columns, frame.body, size, TIGHT_PAD, whole))])
+        Arrangement("tighter cards", lambda size: _cards(ctx, columns, frame.body, size, TIGHT_PAD, whole)),
+        Arrangement("the columns one under another", lambda size: _rows(ctx, columns, frame.body, size))])
     if arrangements is None:
         return []
     sizes = stages(ctx.size("body"), ctx.size("body_min"), FLOOR["body"])
-    fitted = arrange(arrangements, sizes, ctx.caps.get("body"))
+    fitted = arrange(arrangements, sizes)
     if not isinstance(fitted, Shortfall):
-        ctx.chose(slide, "body", fitted.size)
         return plans_of(slide, [Page(slide["title"], (), tuple(fitted.shapes))], lambda _: source_box(ctx, slide),
                         fitted.arranged)
     return _continued(slide, ctx, columns, content_frame(ctx, slide), [*sizes[0], *sizes[1]], fitted)
@@ -46,25 +46,56 @@ def plan_columns(slide: Slide, ctx: Ctx) -> list[SlidePlan]:
 
 def _continued(slide: Slide, ctx: Ctx, columns: list, frame: Frame, sizes: list[float],
                short: Shortfall) -> list[SlidePlan]:
-    """Every column cut at the same point on each slide, its heading repeated, as few slides as hold them."""
+    """As few slides as hold the columns: every column cut at the same point on each slide (headings
+    repeated), or whole columns one under another on each; whichever takes fewer slides."""
     later = content_frame(ctx, slide, continued(slide["title"], 2)) or frame
     top = max(frame.body.y, later.body.y)
     area = Box(frame.body.x, top, frame.body.w, frame.body.bottom - top)
-    rows = list(range(max(len(c["bullets"]) for c in columns)))
 
-    def fit(page: list, size: float, _: int) -> bool:
-        return not isinstance(_cards(ctx, columns, area, size, TIGHT_PAD, (page[0], page[-1] + 1)), Shortfall)
+    def cut(page: list, size: float) -> list | Shortfall:
+        return _cards(ctx, columns, area, size, TIGHT_PAD, (page[0], page[-1] + 1))
 
-    found = paginate(rows, fit, sizes)
-    if found is None:
+    def stacked(page: list, size: float) -> list | Shortfall:
+        return _rows(ctx, page, area, size)
+
+    ways = [(cut, list(range(max(len(c["bullets"]) for c in columns)))), (stacked, columns)]
+    found = [(way, paginate(units, lambda page, size, _, w=way: not isinstance(w(page, size), Shortfall), sizes))
+             for way, units in ways]
+    found = [(way, pages) for way, pages in found if pages]
+    if not found:
         ctx.overflow(slide, short)
         return []
-    size, pages = found
-    ctx.chose(slide, "body", size)
-    out = [Page(continued(slide["title"], part), (frame if part == 1 else later).head.shapes,
-                tuple(_cards(ctx, columns, area, size, TIGHT_PAD, (page[0], page[-1] + 1))))
+    way, (size, pages) = min(found, key=lambda f: len(f[1][1]))
+    out = [Page(continued(slide["title"], part), (frame if part == 1 else later).head.shapes, tuple(way(page, size)))
            for part, page in enumerate(pages, start=1)]
     return plans_of(slide, out, lambda _: source_box(ctx, slide))
+
+
+def _rows(ctx: Ctx, columns: list, area: Box, size: float) -> list | Shortfall:
+    """A card across the slide per column, one under another: the heading on the left, the points beside it."""
+    heading_w = ctx.grid.span(0, 3)[1] - TIGHT_PAD
+    points_x = area.x + TIGHT_PAD + heading_w + ctx.grid.gutter
+    points_w = area.right - TIGHT_PAD - points_x
+    rows = []
+    for column in columns:
+        heading, paras = [_heading(ctx, column["heading"], size)], _points(ctx, column, size, 0, None)
+        if not (whole_words(ctx, heading, heading_w) and whole_words(ctx, paras, points_w)):
+            return Shortfall("columns", "a word", f"is wider than a column at {size:g} pt")
+        rows.append((heading, paras, max(ctx.measure.height(heading, heading_w), ctx.measure.height(paras, points_w))))
+    total = sum(h + 2 * TIGHT_PAD for *_, h in rows) + ctx.grid.gutter * (len(rows) - 1)
+    if total > area.h:
+        return Shortfall("columns", "the columns", f"one under another need {(total - area.h) / EMU_PER_INCH:.1f} in "
+                         f"more than the slide has at {size:g} pt")
+    shapes: list = []
+    y = area.y
+    for heading, paras, height in rows:
+        card = Box(area.x, y, area.w, height + 2 * TIGHT_PAD)
+        shapes += [Rect(card, fill=ctx.colors["surface"], rounded=True, name="Card"),
+                   TextBox(Box(area.x + TIGHT_PAD, y + TIGHT_PAD, heading_w, height), tuple(heading),
+                           name="Column heading"),
+                   TextBox(Box(points_x, y + TIGHT_PAD, points_w, height), tuple(paras), name="Column points")]
+        y = card.bottom + ctx.grid.gutter
+    return shapes
 
 
 def _cards(ctx: Ctx, columns: list, area: Box, size: float, pad: int, span: tuple[int, int | None]) -> list | Shortfall:
@@ -74,9 +105,12 @@ def _cards(ctx: Ctx, columns: list, area: Box, size: float, pad: int, span: tupl
     heading_size = size + 2 if pad == CARD_PAD else size
     room = area.h - 2 * pad
     heights = [_height(ctx, c, inner, size, heading_size, span) for c in columns]
+    if not all(whole_words(ctx, [_heading(ctx, c["heading"], heading_size), *_points(ctx, c, size, *span)], inner)
+               for c in columns):
+        return Shortfall("columns", "a word", f"is wider than a column at {size:g} pt")
     if max(heights) > room:
         worst = max(range(len(columns)), key=heights.__getitem__)
-        pitch = para_pitch(_points(ctx, columns[worst], size, 0, 1)[0]) * 12_700
+        pitch = para_pitch(_points(ctx, columns[worst], size, 0, 1)[0]) * EMU_PER_PT
         return Shortfall("columns", f"the column '{columns[worst]['heading']}'",
                          lines_over(max(1, -(-(heights[worst] - room) // round(pitch))), size), worst)
     card_h = min(max(max(heights) + 2 * pad + inches(0.3), round(area.h * FILL)), area.h)

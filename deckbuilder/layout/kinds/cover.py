@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Callable
 from dataclasses import dataclass, replace
 
 from ...colors import contrast, mix, readable_on
@@ -12,7 +13,7 @@ from ..fitting import Shortfall
 from ..grid import ACCENT_BAR
 from ..images import place_image
 from ..ir import Box, Para, Rect, SlidePlan, TextBox, inches, points
-from ..scale import DISPLAY_STEP, FLOOR, KICKER_FLOOR, steps
+from ..scale import DISPLAY_STEP, FLOOR, KICKER_FLOOR, LABEL_FLOOR, steps
 
 
 def _palette(ctx: Ctx) -> tuple[str, str, str]:
@@ -54,7 +55,7 @@ def _cover(ctx: Ctx, slide: Slide, title: str, parts: list, title_size: float, t
     """The shared arrangement: accent bar, (a kicker,) the big title, then the smaller lines, centred on the
     left, every line stepping down together until all fit; None (reported) if they do not."""
     if ctx.tlayout and ctx.tlayout.title:
-        return _on_template(ctx, slide, title, parts, title_size, title_field, kicker)
+        return on_template(ctx, slide, title, parts, title_size, title_field, kicker)
     bg, main, soft = _palette(ctx)
     spec = slide.get("image")
     x, w = _text_area(ctx, bool(spec))
@@ -101,13 +102,15 @@ def _stack(ctx: Ctx, slide: Slide, lines: list[Line], x: int, w: int, room: int)
     return None
 
 
-def _on_template(ctx: Ctx, slide: Slide, title: str, parts: list, title_size: float, title_field: str,
-                 kicker: str | None) -> list | None:
-    """The cover in the template's own title and subtitle placeholders, in its colours (a kicker leads the
-    lines in the subtitle's place)."""
+def on_template(ctx: Ctx, slide: Slide, title: str, parts: list, title_size: float, title_field: str,
+                kicker: str | None, styled: Callable[[str, float], list[Para]] | None = None) -> list | None:
+    """A cover (or statement) in the template's own title and subtitle placeholders, in its colours (a kicker
+    leads the lines in the subtitle's place); `styled(text, size)` sets the title when it is not plain."""
     layout = ctx.tlayout
 
     def heading_paras(size: float, text: str = title) -> list[Para]:
+        if styled:
+            return styled(text, size)
         return [ctx.para(text, size, heading=True, bold=True, color=ctx.colors["title"], line_spacing=0.9)]
 
     heading = fit_text(ctx, heading_paras, layout.title, steps(title_size, FLOOR["title"], DISPLAY_STEP), role="title",
@@ -124,17 +127,12 @@ def _on_template(ctx: Ctx, slide: Slide, title: str, parts: list, title_size: fl
     lines = ([(kicker, ctx.size("caption"), True, "title")] if kicker else []) + list(parts)
     holder = layout.subtitle or layout.body
     if lines and holder:
-        def paras(size: float) -> list[Para]:
-            return [ctx.para(text, max(size * part_size / lines[0][1], FLOOR["small"]), bold=bold,
-                             space_before=size * 0.3 if i else 0)
-                    for i, (text, part_size, bold, _) in enumerate(lines)]
-
-        box = fit_text(ctx, paras, holder, steps(lines[0][1], FLOOR["small"], 1))
+        box = _holder_lines(ctx, lines, holder)
         if box is None:
-            text = " ".join(t for t, *_ in lines)
-            ctx.overflow(slide, Shortfall(lines[0][3], f"the {' and '.join(f for *_, f in lines)}",
-                                          f"do not fit the template's {'subtitle' if layout.subtitle else 'text'} "
-                                          f"placeholder even at {FLOOR['small']:g} pt ({len(text)} characters)"))
+            fields = " and ".join(f for *_, f in lines)
+            ctx.overflow(slide, Shortfall(lines[0][3], f"the {fields}", f"do not fit the template's "
+                                          f"{'subtitle' if layout.subtitle else 'text'} placeholder even at "
+                                          f"{LABEL_FLOOR:g} pt"))
             return None
         shapes.append(replace(box, placeholder="subtitle" if layout.subtitle else "body", backdrop=layout.background))
     elif lines:
@@ -146,6 +144,19 @@ def _on_template(ctx: Ctx, slide: Slide, title: str, parts: list, title_size: fl
                        "not shown", slide.at("image"), f"slides.{slide.id}.image",
                        "put the picture on an image or image-text slide")
     return shapes
+
+
+def _holder_lines(ctx: Ctx, lines: list, holder: Box) -> TextBox | None:
+    """The cover's smaller lines in the template's subtitle placeholder, shrinking together (to 14 pt at the
+    least), the placeholder taking the room below it on the slide when they need more."""
+    def paras(size: float) -> list[Para]:
+        return [ctx.para(text, max(size * part_size / lines[0][1], LABEL_FLOOR), bold=bold,
+                         space_before=size * 0.3 if i else 0)
+                for i, (text, part_size, bold, _) in enumerate(lines)]
+
+    sizes = steps(lines[0][1], LABEL_FLOOR, 1)
+    deeper = holder.with_h(max(holder.h, ctx.grid.height - ctx.grid.bottom - holder.y))
+    return fit_text(ctx, paras, holder, sizes) or fit_text(ctx, paras, deeper, sizes, grow=True)
 
 
 def _when(deck) -> str:

@@ -50,8 +50,7 @@ def plan_credits(slide: Slide, ctx: Ctx) -> list[SlidePlan]:
     if not credits:
         return []
     sizes = steps(ctx.size("caption"), FLOOR["small"] + 4, 1)
-    points = Points("credits", credits, lambda units, size, first: _paras(ctx, units, size), (sizes, []), "credit",
-                    group=None)
+    points = Points("credits", credits, lambda units, size, first: _paras(ctx, units, size), (sizes, []), "credit")
     title = slide.get("title") or "Image credits"
     pages = list_pages(ctx, slide, title, points, lambda f: f.body)
     if isinstance(pages, Shortfall):

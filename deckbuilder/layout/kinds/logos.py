@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from ...model.outline import Slide
-from ..blocks import Frame, content_frame, framed, source_box, text_shortfall
+from ..blocks import Frame, content_frame, fits, framed, source_box, text_shortfall
 from ..context import Ctx
 from ..fitting import Arrangement, Shortfall, arrange
 from ..grid import GUTTER
@@ -17,7 +17,7 @@ from ..scale import FLOOR, LABEL_FLOOR, stages
 
 PAD = inches(0.25)
 MAX_TILE_H = inches(1.9)
-MIN_TILE_H = inches(0.9)
+MIN_TILE_H = inches(0.7)
 
 
 def _columns(count: int) -> int:
@@ -72,7 +72,7 @@ def _tiles(ctx: Ctx, slide: Slide, logos: list, area: Box, cols: int, size: floa
     pad = min(PAD, tile_h // 8)
     inner_w, inner_h = tile_w - 2 * pad, tile_h - 2 * pad
     for i, logo in enumerate(logos):
-        if not logo.get("image") and ctx.measure.height(_name(ctx, logo["name"], size), inner_w) > inner_h:
+        if not logo.get("image") and not fits(ctx, _name(ctx, logo["name"], size), inner_w, inner_h):
             return text_shortfall(ctx, "logos", f"the name '{logo['name']}'", logo["name"],
                                   lambda t: _name(ctx, t, size), inner_w, inner_h, index=i)
     y0 = area.y + max(0, (area.h - rows * tile_h - (rows - 1) * GUTTER) // 3)

@@ -47,11 +47,11 @@ def _body_points(ctx: Ctx, slide: Slide) -> Points | None:
     sizes = stages(ctx.size("body") - 4, ctx.size("body_min"), FLOOR["body"])
     if slide.get("points"):
         return Points("points", items_of(slide["points"]), lambda page, size, first: bullet_paras(ctx, page, size),
-                      sizes, group=None)
+                      sizes)
     if slide.get("abstract"):
         return Points("abstract", [Item(slide["abstract"], cont=True)],
                       lambda page, size, first: [ctx.para(u.text, size, space_before=size * 0.5) for u in page],
-                      sizes, "abstract", group=None)
+                      sizes, "abstract")
     return None
 
 
@@ -106,9 +106,13 @@ def _continued(ctx: Ctx, slide: Slide, body: Points, area: Box, fixed: tuple, sh
     if isinstance(card, Shortfall):
         ctx.overflow(slide, card)
         return []
+    later = kicker(ctx, slide, continued(slide["title"], 2))
+    if later is None:
+        return []
+    rest = kicked_area(ctx, slide, later)
     beside = grid.cols(7, 5, area.y, area.h)
     boxes = [Box(beside.x + BODY_INSET, beside.y, beside.w - BODY_INSET, beside.h),
-             Box(area.x, area.y, grid.span(0, 10)[1], area.h)]
+             Box(rest.x, rest.y, grid.span(0, 10)[1], rest.h)]
     found = page_points(ctx, body, lambda index: boxes[min(index, 1)])
     if isinstance(found, Shortfall):
         ctx.overflow(slide, found)
@@ -117,7 +121,8 @@ def _continued(ctx: Ctx, slide: Slide, body: Points, area: Box, fixed: tuple, sh
     out = []
     for part, page in enumerate(pages, start=1):
         frame = TextBox(boxes[min(part - 1, 1)], tuple(body.paras_at(page, size, 0)), name=body.field.capitalize())
-        out.append(Page(continued(slide["title"], part), fixed, (*(card if part == 1 else ()), frame)))
+        head = fixed if part == 1 else (*accent_bar(ctx), later)
+        out.append(Page(continued(slide["title"], part), head, (*(card if part == 1 else ()), frame)))
     plans = plans_of(slide, out, lambda _: source_box(ctx, slide))
     return [replace(plans[0], notes=_notes(ctx, slide, card)), *plans[1:]]
 

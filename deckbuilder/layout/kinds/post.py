@@ -6,14 +6,14 @@ import re
 
 from ...colors import readable_on
 from ...model.outline import Slide
-from ..blocks import Item, source_box, text_shortfall
+from ..blocks import Item, fit_text, source_box, text_shortfall
 from ..context import Ctx
 from ..fitting import Arrangement, Shortfall, arrange
 from ..images import place_image
 from ..ir import Box, Para, Rect, SlidePlan, TextBox, inches
 from ..lists import Page, plans_of
 from ..paging import continued, paginate, split_text
-from ..scale import FLOOR, stages
+from ..scale import FLOOR, LABEL_FLOOR, stages, steps
 from .quote import accent_bar, kicked_area, kicker
 
 PAD = inches(0.4)
@@ -94,8 +94,10 @@ def _card(ctx: Ctx, slide: Slide, text: str, area: Box, span: tuple[int, int], p
     card = Box(card_x, area.y + max(0, (area.h - card_h) // 3), card_w, card_h)
     body_y = card.y + PAD + AVATAR + HEADER_GAP
     header = Box(card.x + PAD, card.y + PAD, inner_w, AVATAR)
-    shapes = [Rect(card, fill=ctx.colors["surface"], rounded=True, name="Post card"),
-              *_header(ctx, slide, header, picture=pic == "header"),
+    top = _header(ctx, slide, header, picture=pic == "header")
+    if isinstance(top, Shortfall):
+        return top
+    shapes = [Rect(card, fill=ctx.colors["surface"], rounded=True, name="Post card"), *top,
               TextBox(Box(card.x + PAD, body_y, text_w, text_h), tuple(paras), name="Post text")]
     if pic == "beside":
         x = card.x + PAD + text_w + PICTURE_GAP
@@ -107,7 +109,7 @@ def _card(ctx: Ctx, slide: Slide, text: str, area: Box, span: tuple[int, int], p
     return shapes
 
 
-def _header(ctx: Ctx, slide: Slide, box: Box, picture: bool = False) -> list:
+def _header(ctx: Ctx, slide: Slide, box: Box, picture: bool = False) -> list | Shortfall:
     """The avatar with the author's initials, the name, and the handle and date (short of a picture at the end)."""
     fill = ctx.colors["primary"]
     avatar = Rect(Box(box.x, box.y, AVATAR, AVATAR), fill=fill, ellipse=True, name="Avatar")
@@ -115,10 +117,15 @@ def _header(ctx: Ctx, slide: Slide, box: Box, picture: bool = False) -> list:
                                                   color=readable_on(fill, "FFFFFF")),), align="ctr"),),
                        anchor="ctr", name="Initials")
     meta = " · ".join(p for p in (slide.get("handle"), slide.get("date")) if p)
-    paras = [Para((ctx.run(slide["author"], ctx.size("caption") + 4, bold=True),))]
-    if meta:
-        paras.append(ctx.para(meta, ctx.size("caption"), color=ctx.colors["muted"]))
+
+    def paras(size: float) -> list[Para]:
+        found = [Para((ctx.run(slide["author"], size, bold=True),))]
+        return found + ([ctx.para(meta, max(LABEL_FLOOR, size - 4), color=ctx.colors["muted"])] if meta else [])
+
     x = box.x + AVATAR + inches(0.25)
     right = box.right - (box.w * 2 // 5 + PICTURE_GAP if picture else 0)
-    who = TextBox(Box(x, box.y, right - x, box.h), tuple(paras), anchor="ctr", name="Author")
+    who = fit_text(ctx, paras, Box(x, box.y, right - x, box.h), steps(ctx.size("caption") + 4, LABEL_FLOOR),
+                   anchor="ctr", name="Author")
+    if who is None:
+        return Shortfall("author", "the author's name, handle and date", "do not fit beside the avatar")
     return [avatar, initials, who]

@@ -11,7 +11,7 @@ from ..images import place_image
 from ..ir import Box, Para, Rect, SlidePlan, TextBox, inches, points
 from ..lists import Page, plans_of
 from ..paging import continued, paginate, split_text
-from ..scale import FLOOR, stages
+from ..scale import BIG_STEP, FLOOR, stages
 
 MARK_SIZE = 200.0
 BY_GAP = inches(0.35)  # between the words and the speaker
@@ -64,6 +64,9 @@ def plan_quote(slide: Slide, ctx: Ctx) -> list[SlidePlan]:
     arrangements = [Arrangement(name, lambda size, c=cols, p=pic: _quote(ctx, slide, text, area, size, c, p))
                     for name, cols, pic in options]
     sizes = stages(ctx.size("quote"), ctx.size("body"), FLOOR["body"])
+    big = ctx.size("quote") * BIG_STEP
+    if ctx.measure.line_count(_words(ctx, text, big)[0], ctx.grid.span(2, options[0][1])[1]) <= 2:  # a short quote
+        sizes = ([big, *sizes[0]], sizes[1])
     fitted = arrange(arrangements, sizes)
     fixed = (*accent_bar(ctx), head)
     if not isinstance(fitted, Shortfall):

@@ -11,7 +11,7 @@ from ..context import Ctx
 from ..fitting import Arrangement, Shortfall, arrange
 from ..grid import GAP, snap
 from ..ir import EMU_PER_INCH, EMU_PER_PT, Box, Para, SlidePlan, TextBox, inches
-from ..scale import DISPLAY_STEP, FLOOR, STAT_FLOOR, stages, steps
+from ..scale import DISPLAY_STEP, FLOOR, LABEL_FLOOR, STAT_FLOOR, stages, steps
 from ..text import para_pitch
 
 COMFORTABLE = 0.6  # numbers down to this share of the theme's stat size count as the preferred sizes
@@ -42,11 +42,11 @@ def plan_stat(slide: Slide, ctx: Ctx) -> list[SlidePlan]:
         return []
     preferred = ctx.size("stat")
     fitted = arrange(arrangements, stages(preferred, preferred * COMFORTABLE, STAT_FLOOR, DISPLAY_STEP),
-                     ctx.caps.get("stat"))
+                     ctx.numerals)
     if isinstance(fitted, Shortfall):
         ctx.overflow(slide, fitted)
         return []
-    ctx.chose(slide, "stat", fitted.size)
+    ctx.found.numerals[slide.id] = fitted.size
     return [SlidePlan(slide.id, slide.layout, slide["title"], (*fitted.shapes, *source_box(ctx, slide)),
                       slide.get("notes", ""), arranged=fitted.arranged)]
 
@@ -117,15 +117,15 @@ def _attempt(ctx: Ctx, stats: list, cells: list[Cell], area: Box, size: float, u
 
 
 def _label_size(ctx: Ctx, stats: list, cells: list[Cell], room: int) -> tuple[float, int] | Shortfall:
-    """The largest label size (from 22 pt) at which every label takes at most two lines, else three, within
-    `room`; with the labels' height."""
-    for most in (2, 3):
-        for size in steps(ctx.size("caption") + 4, FLOOR["body"]):
+    """The largest label size (from 22 pt) at which every label takes at most two lines, else three (down to
+    14 pt), within `room`; with the labels' height."""
+    for most, floor in ((2, FLOOR["body"]), (3, FLOOR["body"]), (3, LABEL_FLOOR)):
+        for size in steps(ctx.size("caption") + 4, floor):
             paras = [_label(ctx, s["label"], size) for s in stats]
             height = max(ctx.measure.height(p, c.w) for p, c in zip(paras, cells))
             if height <= room and all(fits(ctx, p, c.w, room, most) for p, c in zip(paras, cells)):
                 return size, height
-    worst = max(range(len(stats)), key=lambda i: ctx.measure.height(_label(ctx, stats[i]["label"], FLOOR["body"]),
+    worst = max(range(len(stats)), key=lambda i: ctx.measure.height(_label(ctx, stats[i]["label"], LABEL_FLOOR),
                                                                     cells[i].w))
     return text_shortfall(ctx, "stats", f"the label of stat {worst + 1}", stats[worst]["label"],
-                          lambda t: _label(ctx, t, FLOOR["body"]), cells[worst].w, max(room, 0), 3, worst)
+                          lambda t: _label(ctx, t, LABEL_FLOOR), cells[worst].w, max(room, 0), 3, worst)

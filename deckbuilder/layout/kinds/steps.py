@@ -6,7 +6,7 @@ import math
 
 from ...colors import readable_on
 from ...model.outline import Slide
-from ..blocks import Frame, content_frame, framed, source_box, text_shortfall
+from ..blocks import Frame, content_frame, framed, source_box, text_shortfall, whole_words
 from ..context import Ctx
 from ..fitting import Arrangement, Shortfall, arrange
 from ..ir import Box, Para, Rect, SlidePlan, TextBox, inches, points
@@ -20,7 +20,6 @@ DOT_GAP = inches(0.25)  # between a dot and its words
 ROW_GAP = inches(0.45)
 LIST_GAP = inches(0.2)  # between the rows of the vertical list
 NUMBER_SIZE = 26.0
-TITLE_COLUMNS = 3  # grid columns of a step's title in the vertical list
 
 
 def _paras(ctx: Ctx, step, size: float) -> list[Para]:
@@ -55,7 +54,7 @@ def plan_steps(slide: Slide, ctx: Ctx) -> list[SlidePlan]:
     arrangements = framed(ctx, slide, build)
     if arrangements is None:
         return []
-    sizes = stages(ctx.size("body") - 4, ctx.size("body_min"), FLOOR["body"])
+    sizes = stages(ctx.size("body"), ctx.size("body_min"), FLOOR["body"])
     fitted = arrange(arrangements, sizes)
     if not isinstance(fitted, Shortfall):
         return [SlidePlan(slide.id, slide.layout, slide["title"], (*fitted.shapes, *source_box(ctx, slide)),
@@ -100,12 +99,14 @@ def _in_rows(ctx: Ctx, steps: list, rows: list[list[int]], area: Box, size: floa
     width = slots[0][1] - inches(0.1)
     room = (area.h - (len(rows) - 1) * ROW_GAP) // len(rows) - DOT - DOT_GAP
     heights = [ctx.measure.height(_paras(ctx, s, size), width) for s in steps]
+    if not all(whole_words(ctx, _paras(ctx, s, size), width) for s in steps):
+        return Shortfall("steps", "a word", f"is wider than a step's column at {size:g} pt")
     if max(heights) > room:
         worst = max(range(len(steps)), key=heights.__getitem__)
         return _step_shortfall(ctx, steps, worst, size, width, room)
     text_h = max(heights)
     row_h = DOT + DOT_GAP + text_h
-    y = area.y + max(0, (area.h - len(rows) * row_h - (len(rows) - 1) * ROW_GAP) // 3)
+    y = area.y + max(0, (area.h - len(rows) * row_h - (len(rows) - 1) * ROW_GAP) * 2 // 5)
     shapes: list = []
     for row in rows:
         columns = slots[: len(row)]
@@ -134,38 +135,38 @@ def _step_shortfall(ctx: Ctx, steps: list, index: int, size: float, width: int, 
 
 
 def _listed(ctx: Ctx, steps: list, first: int, area: Box, size: float) -> list | Shortfall:
-    """One row per step down the slide: its number in a dot, its title, then its text beside it."""
-    grid = ctx.grid
+    """One row per step down the slide: its number in a dot, its title, then its text beside it (titles in a
+    column as wide as the longest needs, up to a third of the slide; else each title above its text)."""
     title_x = area.x + SMALL_DOT + DOT_GAP
-    title_w = grid.span(0, TITLE_COLUMNS)[1] - SMALL_DOT - DOT_GAP
-    text_x = grid.span(TITLE_COLUMNS, 1)[0]
-    text_w = area.right - text_x
+    titles = [[Para((ctx.run(s["title"], size, heading=True, bold=True),))] for s in steps]
+    details = [[_detail(ctx, s["text"], size)] if s.get("text") else [] for s in steps]
+    title_w = max(ctx.measure.widest_line(t[0]) for t in titles) + DOT_GAP
+    beside = title_w <= (area.right - title_x) // 3
+    text_x = title_x + title_w + DOT_GAP
     rows = []
-    for i, step in enumerate(steps):
-        title = [Para((ctx.run(step["title"], size, heading=True, bold=True),))]
-        detail = [_detail(ctx, step["text"], size)] if step.get("text") else []
-        if detail:
-            heights = (ctx.measure.height(title, title_w), ctx.measure.height(detail, text_w))
+    for title, detail in zip(titles, details):
+        if beside and detail:
+            frames = [(title_x, title_w, title), (text_x, area.right - text_x, detail)]
         else:
-            title_w_alone = area.right - title_x
-            heights = (ctx.measure.height(title, title_w_alone), 0)
-        rows.append((title, detail, max(SMALL_DOT, *heights)))
-    total = sum(h for _, _, h in rows) + LIST_GAP * (len(rows) - 1)
+            frames = [(title_x, area.right - title_x, title + detail)]
+        height = max(SMALL_DOT, *(ctx.measure.height(paras, w) for _, w, paras in frames))
+        if not all(whole_words(ctx, paras, w) for _, w, paras in frames):
+            return Shortfall("steps", "a word", f"is wider than the list at {size:g} pt")
+        rows.append((frames, height))
+    total = sum(h for _, h in rows) + LIST_GAP * (len(rows) - 1)
     if total > area.h:
-        worst = max(range(len(steps)), key=lambda i: rows[i][2])
+        worst = max(range(len(steps)), key=lambda i: rows[i][1])
         return Shortfall("steps", f"step {first + worst + 1}", f"is too long for a slide of its own at {size:g} pt",
                          first + worst)
-    y = area.y + max(0, (area.h - total) // 3)
+    y = area.y + max(0, (area.h - total) * 2 // 5)
     shapes: list = []
-    for i, (title, detail, height) in enumerate(rows):
+    for i, (frames, height) in enumerate(rows):
         if i < len(rows) - 1:
             shapes.append(Rect(Box(area.x + SMALL_DOT // 2 - points(1.5), y + SMALL_DOT + inches(0.05), points(3),
                                    height + LIST_GAP - SMALL_DOT - inches(0.1)), fill=ctx.colors["muted"],
                                name="Connector"))
         shapes += _dot(ctx, area.x, y, first + i + 1, SMALL_DOT)
-        width = title_w if detail else area.right - title_x
-        shapes.append(TextBox(Box(title_x, y, width, height), tuple(title), name="Step"))
-        if detail:
-            shapes.append(TextBox(Box(text_x, y, text_w, height), tuple(detail), name="Step text"))
+        for (x, w, paras), name in zip(frames, ("Step", "Step text")):
+            shapes.append(TextBox(Box(x, y, w, height), tuple(paras), name=name))
         y += height + LIST_GAP
     return shapes
