@@ -11,16 +11,19 @@ from pptx.util import Emu
 from deckbuilder.api import Options, build
 from deckbuilder.checks.render import check_rendered
 from tests.ooxml import validate_pptx
+from tests.words import missing
 
 ROOT = Path(__file__).resolve().parents[1]
-DECKS = ["story-of-hope-commissioners", "story-of-hope-funders", "story-of-hope-politicians", "gallery"]
+DECKS = ["story-of-hope-commissioners", "story-of-hope-funders", "story-of-hope-politicians", "gallery",
+         "story-of-hope"]
 needs_soffice = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> dict:
     out = tmp_path_factory.mktemp("decks")
-    results = build([ROOT / "decks" / "story-of-hope", ROOT / "decks" / "gallery.yaml"], Options(out=out))
+    results = build([ROOT / "decks" / "story-of-hope", ROOT / "decks" / "gallery.yaml",
+                     ROOT / "decks" / "story-of-hope" / "story.yaml"], Options(out=out))
     return {r.name: r for r in results}
 
 
@@ -38,6 +41,17 @@ def test_every_deck_builds_cleanly(built):
     for result in built.values():
         assert result.ok and result.output.is_file(), [str(d) for d in result.diagnostics]
         assert not result.diagnostics.warnings, [str(d) for d in result.diagnostics]
+
+
+def test_the_whole_story_builds_as_it_was_given(built):
+    """The story itself (every slide of the talk, for no audience in particular) is a deck too."""
+    story = built["story-of-hope"]
+    assert len(story.deck.slides) == 38 and not [s for s in story.plan.slides if s.part > 1]
+
+
+def test_every_word_written_is_in_the_decks(built):
+    for name, result in built.items():
+        assert missing(result.deck.slides, result.output) == [], name
 
 
 def test_politicians_deck_is_urgent_and_asks_for_400(built):
@@ -127,8 +141,8 @@ def test_every_xml_part_validates(built):
 
 
 def test_builds_are_byte_identical(built, tmp_path):
-    again = {r.name: r for r in build([ROOT / "decks" / "story-of-hope", ROOT / "decks" / "gallery.yaml"],
-                                      Options(out=tmp_path))}
+    again = {r.name: r for r in build([ROOT / "decks" / "story-of-hope", ROOT / "decks" / "gallery.yaml",
+                                       ROOT / "decks" / "story-of-hope" / "story.yaml"], Options(out=tmp_path))}
     for name in DECKS:
         assert again[name].output.read_bytes() == built[name].output.read_bytes(), name
 

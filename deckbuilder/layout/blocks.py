@@ -241,9 +241,10 @@ def bullet_paras(ctx: Ctx, items: Sequence[Item], size: float, numbered: bool = 
     return paras
 
 
-def footer_shapes(ctx: Ctx, number: int, background: str, credit: Sequence[Run] = (),
-                  numbers: bool = True) -> list[TextBox]:
-    """The footer line: the theme's footer (or footer credits) on the left, the slide number right."""
+def footer_shapes(ctx: Ctx, number: int, background: str, credit: Sequence[Run] = (), numbers: bool = True,
+                  right: int | None = None) -> list[TextBox]:
+    """The footer line: the theme's footer (or footer credits) on the left (ending before `right`, where a
+    picture bleeds into the footer), the slide number right."""
     theme, grid = ctx.theme, ctx.grid
     color = readable_on(background, ctx.colors["muted"], ctx.colors["text"])
     size = ctx.size("small")
@@ -251,7 +252,7 @@ def footer_shapes(ctx: Ctx, number: int, background: str, credit: Sequence[Run] 
     shapes = []
     runs = [replace(r, color=color) for r in credit] or \
         ([ctx.run(theme.footer, size, color=color)] if theme.footer else [])
-    room = box.w - (LOGO_ROOM if ctx.theme.logo else inches(1))
+    room = min(box.w - (LOGO_ROOM if ctx.theme.logo else inches(1)), (right or ctx.grid.width) - GAP - box.x)
     if runs:  # shrinking to 10 pt, then two lines (rising into the margin above); else only on the credits slide
         paras = lambda s: [Para(tuple(replace(r, size=s) for r in runs))]  # noqa: E731
         line = fit_text(ctx, paras, Box(box.x, box.y, room, box.h), steps(size, FLOOR["small"], 1), role="footer",

@@ -79,8 +79,8 @@ def place_image(ctx: Ctx, slide: Slide, spec, box: Box, *, fit: str = "cover", o
 
 
 def _above_credit(ctx: Ctx, info, box: Box, fit: str, focus: tuple, credit_of) -> tuple | None:
-    """The picture in `box` with its credit line under it (a credit needing two lines takes a taller strip);
-    None when the credit would need more than two lines or a third of the box."""
+    """The picture in `box` with its credit line under it (a credit needing more lines takes a taller strip);
+    None when the credit would need more than two lines (three under a tall picture) or a sixth of the box."""
     strip_h = CREDIT_STRIP
     for _ in range(2):
         pic_box, crop = _fit(info, box.with_h(box.h - strip_h), fit, focus)
@@ -88,7 +88,7 @@ def _above_credit(ctx: Ctx, info, box: Box, fit: str, focus: tuple, credit_of) -
             pic_box = replace(pic_box, y=box.y + (box.h - pic_box.h - strip_h) // 2)
         credit = _credit_box(ctx, credit_of(crop), pic_box)
         lines = sum(ctx.measure.line_count(p, credit.box.w) for p in credit.paras)
-        if lines > 2 or credit.box.h > box.h // 3:
+        if lines > (3 if box.h >= ctx.grid.safe.h else 2) or credit.box.h > box.h // 6:
             return None
         if credit.box.h <= strip_h:
             return pic_box, crop, credit

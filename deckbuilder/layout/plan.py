@@ -98,11 +98,14 @@ def _with_credits(deck: ResolvedDeck) -> list[Slide]:
 
 def _finish(ctx: Ctx, plan: SlidePlan, number: int) -> SlidePlan:
     """Add the footer (with the credits of pictures credited there), slide number and logo to a content slide."""
-    credit = [run for shape in plan.shapes if isinstance(shape, Picture) for run in shape.footer]
+    pictures = [shape for shape in plan.shapes if isinstance(shape, Picture)]
+    credit = [run for shape in pictures for run in shape.footer]
+    clear = min([p.box.x for p in pictures if p.box.bottom > ctx.grid.footer.y and p.box.x > ctx.grid.side],
+                default=ctx.grid.width)
     if plan.chrome == "none":
-        extra = footer_shapes(ctx, number, plan.background, credit, numbers=False) if credit else []
+        extra = footer_shapes(ctx, number, plan.background, credit, numbers=False, right=clear) if credit else []
         return replace(plan, shapes=(*plan.shapes, *extra))
-    extra = footer_shapes(ctx, number, plan.background, credit)
+    extra = footer_shapes(ctx, number, plan.background, credit, right=clear)
     return replace(plan, shapes=(*plan.shapes, *extra, *_logo(ctx)))
 
 

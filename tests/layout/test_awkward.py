@@ -11,6 +11,8 @@ import pytest
 from deckbuilder.api import Options, build
 from deckbuilder.checks.render import check_rendered
 from deckbuilder.source import YMap
+from deckbuilder.layout.grid import Grid
+from tests.layout.invariants import check_invariants, default_grid
 from tests.words import missing
 
 HERE = Path(__file__).resolve().parent
@@ -69,6 +71,12 @@ def test_every_slide_is_laid_out_not_refused(decks):
     for name, result in decks.items():
         assert result.ok, (name, [str(d) for d in result.diagnostics.errors])
         assert len(result.deck.slides) == ASKED
+
+
+def test_the_plans_keep_every_invariant(decks):
+    grids = {"hope": default_grid, "wide43": lambda plan: Grid.for_theme("4:3", {"side": 1.0, "top": 0.8, "bottom": 0.8})}
+    for name, result in decks.items():
+        check_invariants({name: result.plan}, grids.get(name, lambda plan: None))
 
 
 def test_continuation_adds_at_most_a_quarter(decks):

@@ -8,7 +8,8 @@ import pytest
 
 from deckbuilder.api import Options, build
 from deckbuilder.checks.render import check_rendered
-from tests.layout.test_plan import check_invariants
+from tests.layout.invariants import check_invariants
+from tests.words import missing
 
 HERE = Path(__file__).resolve().parent
 needs_soffice = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
@@ -29,6 +30,11 @@ def slides_of(result, slide_id: str) -> list:
 
 def test_the_plans_keep_every_invariant(decks):
     check_invariants({name: r.plan for name, r in decks.items()})
+
+
+def test_every_word_written_is_in_the_decks(decks):
+    for name, result in decks.items():
+        assert missing(result.deck.slides, result.output) == [], name
 
 
 def test_twenty_five_bullets_continue_on_balanced_slides_at_one_size(decks):

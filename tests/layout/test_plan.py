@@ -1,4 +1,4 @@
-"""DeckPlan invariants on every deck: boxes inside the slide and margins, no stray overlaps, text that fits."""
+"""DeckPlan invariants on the sample decks: boxes inside the slide and margins, no stray overlaps, text that fits."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -6,12 +6,9 @@ from pathlib import Path
 import pytest
 
 from deckbuilder.api import Options, build
-from deckbuilder.layout.grid import Grid
-from deckbuilder.layout.ir import Box, Chart, Picture, Rect, TextBox
-from deckbuilder.layout.text import Measurer
+from tests.layout import invariants
 
 ROOT = Path(__file__).resolve().parents[2]
-EDGE_ROLES = {"footer", "number", "credit"}  # these live in the bottom margin or under bled pictures
 
 
 @pytest.fixture(scope="module")
@@ -21,92 +18,10 @@ def plans() -> dict:
     return {r.name: r.plan for r in results}
 
 
-def _grid(plan) -> Grid:
-    return Grid(plan.width, plan.height, 685_800, 548_640, 640_080)
-
-
-def check_invariants(plans: dict) -> None:
-    """Every invariant of this module on other decks (the limits and stress decks use it)."""
-    for test in (test_every_box_is_inside_the_slide, test_text_stays_inside_the_side_margins,
-                 test_text_stays_above_the_footer, test_text_boxes_do_not_overlap_each_other_or_pictures,
-                 test_every_text_fits_its_frame_by_measurement, test_every_run_has_an_explicit_size_within_the_floors,
-                 test_every_slide_has_one_title):
-        test(plans)
-
-
-def test_every_box_is_inside_the_slide(plans):
-    for name, plan in plans.items():
-        slide_box = Box(0, 0, plan.width, plan.height)
-        for slide in plan.slides:
-            for shape in slide.shapes:
-                assert shape.box.inside(slide_box), (name, slide.id, shape.name, shape.box)
-
-
-def test_text_stays_inside_the_side_margins(plans):
-    for name, plan in plans.items():
-        side = _grid(plan).side
-        for slide in plan.slides:
-            for shape in slide.shapes:
-                if isinstance(shape, TextBox) and shape.role not in EDGE_ROLES and shape.name != "Quotation mark":
-                    assert side <= shape.box.x and shape.box.right <= plan.width - side, (name, slide.id, shape.name)
-
-
-def test_text_stays_above_the_footer(plans):
-    """Except text on a scrim over a full-bleed photo, which has no footer."""
-    for name, plan in plans.items():
-        bottom = plan.height - _grid(plan).bottom
-        for slide in plan.slides:
-            scrims = [s.box for s in slide.shapes if isinstance(s, Rect) and s.name == "Scrim"]
-            for shape in slide.shapes:
-                on_scrim = any(shape.box.inside(box) for box in scrims)
-                if isinstance(shape, TextBox) and shape.role not in EDGE_ROLES and not on_scrim:
-                    assert shape.box.bottom <= bottom, (name, slide.id, shape.name)
-
-
-def test_text_boxes_do_not_overlap_each_other_or_pictures(plans):
-    for name, plan in plans.items():
-        for slide in plan.slides:
-            texts = [s for s in slide.shapes if isinstance(s, TextBox)]
-            solid = [s for s in slide.shapes if isinstance(s, (Picture, Chart))]
-            scrims = [s for s in slide.shapes if isinstance(s, Rect) and s.name == "Scrim"]
-            for i, a in enumerate(texts):
-                for b in texts[i + 1:]:
-                    assert not a.box.overlaps(b.box), (name, slide.id, a.name, b.name)
-                for thing in solid:
-                    on_scrim = any(a.box.inside(s.box) for s in scrims)
-                    assert on_scrim or not a.box.overlaps(thing.box), (name, slide.id, a.name, thing.name)
-
-
-def test_every_text_fits_its_frame_by_measurement(plans):
-    measure = Measurer()
-    for name, plan in plans.items():
-        for slide in plan.slides:
-            for shape in slide.shapes:
-                if isinstance(shape, TextBox):
-                    needed = measure.height(shape.paras, shape.box.w - 2 * shape.inset)
-                    assert needed <= shape.box.h - 2 * shape.inset, (name, slide.id, shape.name, needed, shape.box.h)
-
-
-def test_every_run_has_an_explicit_size_within_the_floors(plans):
-    for plan in plans.values():
-        for slide in plan.slides:
-            for shape in slide.shapes:
-                if isinstance(shape, TextBox):
-                    floor = 10 if shape.role in EDGE_ROLES | {"source"} else 14
-                    assert all(run.size >= floor for para in shape.paras for run in para.runs), (slide.id, shape.name)
-
-
-def test_every_slide_has_one_title(plans):
-    for plan in plans.values():
-        for slide in plan.slides:
-            assert sum(1 for s in slide.shapes if isinstance(s, TextBox) and s.role == "title") >= 1, slide.id
-            assert slide.title.strip()
-
-
-def test_slides_share_one_grid(plans):
-    """Titles of content slides start at the same place on every slide."""
-    for plan in plans.values():
-        starts = {(s.box.x, s.box.y) for slide in plan.slides for s in slide.shapes
-                  if isinstance(s, Rect) and s.name == "Accent bar" and slide.chrome == "content"
-                  and slide.layout not in ("statement",)}
-        assert len({y for _, y in starts}) == 1, starts
+@pytest.mark.parametrize("check", ["every_box_is_inside_the_slide", "text_stays_inside_the_side_margins",
+                                   "text_stays_above_the_footer", "text_boxes_do_not_overlap_each_other_or_pictures",
+                                   "every_text_fits_its_frame_by_measurement",
+                                   "every_run_has_an_explicit_size_within_the_floors", "every_slide_has_one_title",
+                                   "slides_share_one_grid"])
+def test_the_sample_decks_keep_the_invariant(plans, check):
+    getattr(invariants, check)(plans)

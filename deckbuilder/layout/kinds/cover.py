@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from ...colors import contrast, mix, readable_on
 from ...model.outline import Slide
 from ..blocks import fit_text, text_shortfall, vstack
+from ..lines import Line, stack_lines
 from ..context import Ctx
 from ..fitting import Shortfall
 from ..grid import ACCENT_BAR
@@ -33,23 +34,6 @@ def _image_region(ctx: Ctx) -> Box:
     return Box(x, 0, ctx.grid.width - x, ctx.grid.height)
 
 
-@dataclass(frozen=True)
-class Line:
-    """One line of a cover slide: its text and field, the sizes it may take, its style and the gap above it."""
-
-    text: str
-    field: str
-    sizes: list[float]
-    bold: bool
-    color: str
-    gap: int
-    display: bool = False  # the big title: heading font, up to four lines
-
-    def paras(self, ctx: Ctx, size: float, text: str | None = None) -> list[Para]:
-        return [ctx.para(self.text if text is None else text, size, heading=self.display, bold=self.bold,
-                         color=self.color, line_spacing=0.9 if self.display else 1.0)]
-
-
 def _cover(ctx: Ctx, slide: Slide, title: str, parts: list, title_size: float, title_field: str = "title",
            kicker: str | None = None) -> list | None:
     """The shared arrangement: accent bar, (a kicker,) the big title, then the smaller lines, centred on the
@@ -67,7 +51,7 @@ def _cover(ctx: Ctx, slide: Slide, title: str, parts: list, title_size: float, t
         floor = FLOOR["body"] if size >= FLOOR["body"] else FLOOR["small"]
         lines.append(Line(text, field, steps(size, floor), bold, main if bold else soft,
                           inches(0.2) if field == "subtitle" else inches(0.25)))
-    boxes = _stack(ctx, slide, lines, x, w, ctx.grid.safe.h - inches(0.3))
+    boxes = stack_lines(ctx, slide, lines, x, w, ctx.grid.safe.h - inches(0.3))
     if boxes is None:
         return None
     bar = Rect(Box(x, 0, ACCENT_BAR * 3 // 2, points(6)), fill=ctx.colors["accent"], name="Accent bar")
@@ -76,30 +60,6 @@ def _cover(ctx: Ctx, slide: Slide, title: str, parts: list, title_size: float, t
     if spec:
         shapes += place_image(ctx, slide, spec, _image_region(ctx), credit_color=soft, background=bg)
     return shapes
-
-
-def _stack(ctx: Ctx, slide: Slide, lines: list[Line], x: int, w: int, room: int) -> list[TextBox] | None:
-    """The lines at the largest sizes (stepping down together) at which they fit `room` one under another;
-    None (reported) if not even the smallest do."""
-    for level in range(max(len(line.sizes) for line in lines)):
-        boxes = []
-        for line in lines:
-            size = line.sizes[min(level, len(line.sizes) - 1)]
-            box = fit_text(ctx, lambda s, ln=line: ln.paras(ctx, s), Box(x, 0, w, room), [size],
-                           role="title" if line.display else "body", max_lines=4 if line.display else None,
-                           grow=True, name="Title" if line.display else line.field.capitalize())
-            if box is None:
-                break
-            boxes.append(box)
-        else:
-            if sum(box.box.h + line.gap for box, line in zip(boxes, lines)) <= room:
-                return boxes
-    main = next(line for line in lines if line.display)
-    others = sum(ctx.measure.height(line.paras(ctx, line.sizes[-1]), w) + line.gap for line in lines
-                 if line is not main)
-    ctx.overflow(slide, text_shortfall(ctx, main.field, f"the {main.field}", main.text,
-                                       lambda t: main.paras(ctx, main.sizes[-1], t), w, room - others - main.gap, 4))
-    return None
 
 
 def on_template(ctx: Ctx, slide: Slide, title: str, parts: list, title_size: float, title_field: str,

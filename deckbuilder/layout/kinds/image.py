@@ -39,8 +39,8 @@ def plan_image(slide: Slide, ctx: Ctx) -> list[SlidePlan]:
     band = _band(ctx, slide, title)
     if band is None:
         return []
-    band_h = sum(b.box.h for b in band) + (BAND_GAP + GAP if band else 0)
-    region = Box(0, 0, grid.width, grid.height - band_h)
+    band_h = sum(b.box.h for b in band) + BAND_GAP  # the lines end where every slide's content ends
+    region = Box(0, 0, grid.width, grid.height - grid.bottom - band_h)
     shapes = place_image(ctx, slide, spec, region)
     y = max([s.box.bottom for s in shapes if isinstance(s, TextBox)] + [region.bottom]) + BAND_GAP
     for box in band:

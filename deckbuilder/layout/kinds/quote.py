@@ -154,6 +154,6 @@ def _mark(ctx: Ctx, words_top: int, highest: int) -> TextBox:
     mark_x, mark_w = ctx.grid.span(0, 2)
     glyph = ctx.run("\u201c", 1.0, heading=True, bold=True, color=ctx.colors["accent"])
     size = min(MARK_SIZE, mark_w * 0.9 / points(ctx.measure.width(glyph)))
-    run = ctx.run("\u201c", round(size), heading=True, bold=True, color=ctx.colors["accent"])
-    return TextBox(Box(mark_x, max(highest, words_top - points(size * 0.22)), mark_w, points(size * 1.2)), (Para((run,)),),
-                   name="Quotation mark")
+    mark = Para((ctx.run("\u201c", round(size), heading=True, bold=True, color=ctx.colors["accent"]),))
+    return TextBox(Box(mark_x, max(highest, words_top - points(size * 0.22)), mark_w, ctx.measure.height([mark], mark_w)),
+                   (mark,), name="Quotation mark")

@@ -1,16 +1,20 @@
 """The statement slide: one sentence, very large, with an optional key phrase in the accent colour."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ...colors import AA_LARGE, readable_on
 from ...model.outline import Slide
-from ..blocks import body_bottom, fit_text, source_box, text_shortfall, title_paras, vstack
+from ..blocks import body_bottom, source_box, vstack
 from ..context import Ctx
 from ..grid import ACCENT_BAR
 from ..ir import Box, Para, Rect, SlidePlan, inches, points
+from ..lines import Line, stack_lines
 from ..scale import BIG_STEP, DISPLAY_STEP, FLOOR, KICKER_FLOOR, steps
 from .cover import on_template
 
 MAX_LINES = 6
+ACCENT_GAP = inches(0.35)  # between the accent bar and the statement
 
 
 def highlighted(ctx: Ctx, slide: Slide, text: str, size: float, line_spacing: float = 1.0,
@@ -35,31 +39,33 @@ def plan_statement(slide: Slide, ctx: Ctx) -> list[SlidePlan]:
         return _on_template(slide, ctx)
     x, w = ctx.grid.span(0, 10)
     safe = ctx.grid.safe
-    stack: list = [(Rect(Box(x, 0, ACCENT_BAR * 3 // 2, points(6)), fill=ctx.colors["accent"], name="Accent bar"), 0)]
-    if slide.get("title"):
-        kicker = fit_text(ctx, lambda s: title_paras(ctx, slide["title"], s, kicker=True), Box(x, 0, w, safe.h // 5),
-                          steps(ctx.size("caption") + 4, KICKER_FLOOR), role="body", max_lines=2, grow=True,
-                          name="Kicker")
-        if kicker is None:
-            ctx.overflow(slide, text_shortfall(ctx, "title", "the title", slide["title"],
-                                               lambda t: title_paras(ctx, t, KICKER_FLOOR, True), w, safe.h // 5, 2))
-            return []
-        stack.append((kicker, inches(0.3)))
-    text = _text(ctx, slide, x, w, safe.h * 3 // 4)
-    if text is None:
+    lines = _lines(ctx, slide)
+    big = [replace(line, sizes=[ctx.size("statement") * BIG_STEP], most=2) if line.display else line for line in lines]
+    room = body_bottom(ctx, slide) - safe.y - ACCENT_GAP
+    boxes = stack_lines(ctx, slide, big, x, w, room, quiet=True) or stack_lines(ctx, slide, lines, x, w, room)
+    if boxes is None:
         return []
-    stack.append((text, inches(0.35) if len(stack) == 1 else inches(0.2)))
-    if slide.get("subtitle"):
-        sub = fit_text(ctx, lambda s: [ctx.para(slide["subtitle"], s, color=ctx.colors["muted"])], Box(x, 0, w, safe.h // 4),
-                       steps(ctx.size("body"), FLOOR["body"]), grow=True, name="Subtitle")
-        if sub is None:
-            ctx.overflow(slide, text_shortfall(ctx, "subtitle", "the subtitle", slide["subtitle"],
-                                               lambda t: [ctx.para(t, FLOOR["body"])], w, safe.h // 4))
-            return []
-        stack.append((sub, inches(0.3)))
-    shapes = vstack(stack, safe.y, body_bottom(ctx, slide))
+    bar = Rect(Box(x, 0, ACCENT_BAR * 3 // 2, points(6)), fill=ctx.colors["accent"], name="Accent bar")
+    shapes = vstack([(bar, 0), *((box, line.gap) for box, line in zip(boxes, lines))], safe.y, body_bottom(ctx, slide))
     title = slide.get("title") or slide["text"]
     return [SlidePlan(slide.id, slide.layout, title, (*shapes, *source_box(ctx, slide)), slide.get("notes", ""))]
+
+
+def _lines(ctx: Ctx, slide: Slide) -> list[Line]:
+    """The slide's title as a kicker (when given), the statement, and the subtitle."""
+    def statement(text: str, size: float) -> list[Para]:
+        return [highlighted(ctx, slide, text, size, heading=True, bold=True, line_spacing=0.95)]
+
+    title_color = ctx.colors.get("title", ctx.colors["primary"])
+    lines = [Line(slide["title"], "title", steps(ctx.size("caption") + 4, KICKER_FLOOR), True, title_color,
+                  inches(0.3), most=2)] if slide.get("title") else []
+    lines.append(Line(slide["text"], "text", steps(ctx.size("statement"), FLOOR["title"], DISPLAY_STEP), True,
+                      ctx.colors["text"], inches(0.2) if lines else ACCENT_GAP, display=True, most=MAX_LINES,
+                      styled=statement))
+    if slide.get("subtitle"):
+        lines.append(Line(slide["subtitle"], "subtitle", steps(ctx.size("body"), FLOOR["body"]), False,
+                          ctx.colors["muted"], inches(0.3)))
+    return lines
 
 
 def _on_template(slide: Slide, ctx: Ctx) -> list[SlidePlan]:
@@ -76,17 +82,3 @@ def _on_template(slide: Slide, ctx: Ctx) -> list[SlidePlan]:
         return []
     return [SlidePlan(slide.id, slide.layout, slide.get("title") or slide["text"], (*shapes, *source_box(ctx, slide)),
                       slide.get("notes", ""), chrome="none")]
-
-
-def _text(ctx: Ctx, slide: Slide, x: int, w: int, height: int):
-    def paras(size: float, text: str = slide["text"]) -> list[Para]:
-        return [highlighted(ctx, slide, text, size, heading=True, bold=True, line_spacing=0.95)]
-
-    big = ctx.size("statement") * BIG_STEP
-    box = fit_text(ctx, paras, Box(x, 0, w, height), [big], role="title", max_lines=2, grow=True, name="Statement") or \
-        fit_text(ctx, paras, Box(x, 0, w, height), steps(ctx.size("statement"), FLOOR["title"], DISPLAY_STEP),
-                 role="title", max_lines=MAX_LINES, grow=True, name="Statement")
-    if box is None:
-        ctx.overflow(slide, text_shortfall(ctx, "text", "the statement", slide["text"],
-                                           lambda t: paras(FLOOR["title"], t), w, height, MAX_LINES))
-    return box
