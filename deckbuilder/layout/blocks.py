@@ -11,6 +11,7 @@ from .fitting import Arrangement, Shortfall, chars_over, fewer_chars
 from .grid import ACCENT_BAR, BAR_GAP, GAP, LOGO_ROOM, TITLE_DEPTH, snap
 from .ir import Box, Para, Rect, Run, TextBox, inches, points
 from .scale import FLOOR, KICKER_FLOOR, steps
+from .text import UNCOVERED_EM
 
 BULLET = "\u2022"
 SUB_BULLET = "\u2013"
@@ -65,21 +66,29 @@ def fit_text(ctx: Ctx, paras_at: Callable[[float], list[Para]], box: Box, sizes:
 def fits(ctx: Ctx, paras: Sequence[Para], width: int, height: int, max_lines: int | None = None) -> bool:
     """Whether the paragraphs fit `width` × `height` (and `max_lines`) without cutting a word that a wider
     frame on the slide would keep whole."""
-    if max_lines is not None and sum(ctx.measure.line_count(p, width) for p in paras) > max_lines:
-        return False
-    return whole_words(ctx, paras, width) and ctx.measure.height(paras, width) <= height
+    lines, needed = ctx.measure.lines_and_height(paras, width)
+    return (max_lines is None or lines <= max_lines) and needed <= height and whole_words(ctx, paras, width)
 
 
 def whole_words(ctx: Ctx, paras: Sequence[Para], width: int) -> bool:
     """Whether every word fits `width` (a word wider than the safe area has to be cut wherever it goes)."""
-    return not any(width < ctx.measure.widest_word(p) <= ctx.grid.safe.w for p in paras)
+    return not any(_may_cut(p, width) and width < ctx.measure.widest_word(p) <= ctx.grid.safe.w for p in paras)
+
+
+def _may_cut(para: Para, width: int) -> bool:
+    """Whether a word of the paragraph could be wider than `width` (no glyph is wider than UNCOVERED_EM)."""
+    longest = max((len(word) for word in para.text.split()), default=0)
+    return points(longest * para.size * UNCOVERED_EM) + para.indent > width
 
 
 def text_shortfall(ctx: Ctx, field: str, item: str, text: str, paras_for: Callable[[str], list[Para]], width: int,
                    height: int, max_lines: int | None = None, index: int | None = None) -> Shortfall:
-    """How many characters of `text` must go for it to fit `width` × `height` (set by `paras_for`)."""
-    over = chars_over(lambda kept: fits(ctx, paras_for(kept), width, height, max_lines), text)
-    return Shortfall(field, item, fewer_chars(max(over, 1)), index)
+    """How many characters of `text` must go for it to fit `width` × `height` (set by `paras_for`), worked out
+    only if the shortfall is reported."""
+    def amount() -> str:
+        return fewer_chars(max(chars_over(lambda kept: fits(ctx, paras_for(kept), width, height, max_lines), text), 1))
+
+    return Shortfall(field, item, amount, index)
 
 
 def title_paras(ctx: Ctx, text: str, size: float, kicker: bool = False) -> list[Para]:
@@ -175,18 +184,30 @@ def content_frame(ctx: Ctx, slide: Slide, title: str | None = None, x: int | Non
 def framed(ctx: Ctx, slide: Slide, build: Callable[[Frame], list[Arrangement]], x: int | None = None,
            w: int | None = None) -> list[Arrangement] | None:
     """A content slide's arrangements under its title (their shapes include the title's): each as `build`
-    makes it for the title as usual, then for the title on fewer lines when that leaves the body more room;
-    None (reported) if the title cannot fit."""
+    makes it for the title as usual, then for the title on fewer lines (worked out only if the usual ones do
+    not fit, and tried only when it leaves the body more room); None (reported) if the title cannot fit."""
     usual = content_frame(ctx, slide, x=x, w=w)
     if usual is None:
         return None
-    frames = [usual]
-    smaller = content_frame(ctx, slide, x=x, w=w, compact=True)
-    if smaller and smaller.body.h > usual.body.h:
-        frames.append(smaller)
-    return [Arrangement(", ".join(n for n in (a.name, "a smaller title" if i else "") if n),
-                        lambda size, a=a, f=frame: _headed(f, a.attempt(size)))
-            for i, frame in enumerate(frames) for a in build(frame)]
+    smaller: list = []
+
+    def compact() -> list[Arrangement]:
+        if not smaller:
+            frame = content_frame(ctx, slide, x=x, w=w, compact=True)
+            smaller.append(build(frame) if frame and frame.body.h > usual.body.h else [])
+            smaller.append(frame)
+        return smaller[0]
+
+    def attempt(i: int, size: float) -> list | Shortfall:
+        found = compact()
+        if i >= len(found):
+            return Shortfall("title", "the title", "takes no fewer lines")
+        return _headed(smaller[1], found[i].attempt(size))
+
+    arrangements = build(usual)
+    return [*(Arrangement(a.name, lambda size, a=a: _headed(usual, a.attempt(size))) for a in arrangements),
+            *(Arrangement(", ".join(n for n in (a.name, "a smaller title") if n), lambda size, i=i: attempt(i, size))
+              for i, a in enumerate(arrangements))]
 
 
 def _headed(frame: Frame, shapes: list | Shortfall) -> list | Shortfall:

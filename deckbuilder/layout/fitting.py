@@ -12,11 +12,11 @@ class Shortfall:
 
     field: str
     item: str  # e.g. "step 4", "the column 'The NHS'", "the quote"
-    amount: str  # e.g. "needs about 20 fewer characters", "is 3 lines too long at 18 pt"
+    amount: str | Callable[[], str]  # e.g. "needs about 20 fewer characters"; worked out when said, if a function
     index: int | None = None  # the item's place in the field's list, when it is a list
 
     def __str__(self) -> str:
-        return f"{self.item} {self.amount}"
+        return f"{self.item} {self.amount() if callable(self.amount) else self.amount}"
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,8 @@
 """The bundled font files and which theme font names they measure."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from functools import cache
+from typing import NamedTuple
 from pathlib import Path
 
 FONT_DIR = Path(__file__).resolve().parent.parent / "fonts"
@@ -26,9 +27,8 @@ DEFAULT_FAMILY = "Carlito"
 FALLBACK_NAME = "DejaVu Sans"  # measures (and renders) scripts the theme font lacks, e.g. Arabic
 
 
-@dataclass(frozen=True)
-class Face:
-    """One font file: a family in one style."""
+class Face(NamedTuple):
+    """One font file: a family in one style (a tuple: measuring hashes it millions of times)."""
 
     family: str
     bold: bool
@@ -52,5 +52,6 @@ def face_for(name: str, bold: bool = False, italic: bool = False) -> Face:
     return Face(twin(name) or DEFAULT_FAMILY, bold, italic)
 
 
+@cache
 def fallback_face(bold: bool = False) -> Face:
     return Face(FALLBACK_NAME, bold, False)

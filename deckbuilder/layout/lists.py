@@ -135,22 +135,27 @@ def list_pages(ctx: Ctx, slide: Slide, title: str, points: Points, first: Callab
     `width` is the x and width of the first slide's title when it does not span the safe area."""
     later = later or first
     x, w = width or (None, None)
-    heads = [content_frame(ctx, slide, title, x, w), content_frame(ctx, slide, continued(title, 2))]
+    heads = [content_frame(ctx, slide, title, x, w)]
     if heads[0] is None:
         return Shortfall("title", "the title", "does not fit")
-    heads[1] = heads[1] or heads[0]
-    top = max(h.body.y for h in heads)
-    frames = [replace(h, body=Box(h.body.x, top, h.body.w, h.body.bottom - top)) for h in heads]
-    boxes = [first(frames[0]), later(frames[1])]
-    found = page_points(ctx, points, lambda index: boxes[min(index, 1)])
+    found = page_points(ctx, points, lambda index: first(heads[0]) if index == 0 else later(heads[0]))
+    if isinstance(found, Shortfall) or len(found[1]) == 1:  # one slide after all (a title alone, say)
+        frames = [heads[0]]
+    else:  # every slide's list starts below the taller of the two titles ("(cont.)" may take another line)
+        heads.append(content_frame(ctx, slide, continued(title, 2)) or heads[0])
+        top = max(h.body.y for h in heads)
+        frames = [replace(h, body=Box(h.body.x, top, h.body.w, h.body.bottom - top)) for h in heads]
+        found = page_points(ctx, points, lambda index: first(frames[0]) if index == 0 else later(frames[1]))
     if isinstance(found, Shortfall):
         return found
     size, pages = found
+    boxes = [first(frames[0]), later(frames[-1])]
     out, done = [], 0
     for part, page in enumerate(pages, start=1):
         box = boxes[min(part - 1, 1)]
         paras = points.paras_at(page, size, done)
-        out.append(Page(continued(title, part), frames[min(part - 1, 1)].head.shapes, (_frame(points, box, paras),)))
+        out.append(Page(continued(title, part), frames[min(part - 1, len(frames) - 1)].head.shapes,
+                        (_frame(points, box, paras),)))
         done += sum(1 for unit in page if not getattr(unit, "cont", False))
     return out
 

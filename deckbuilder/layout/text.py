@@ -210,11 +210,16 @@ class Measurer:
 
     def height(self, paras: Sequence[Para], width_emu: int, slack: float = WIDTH_SLACK) -> int:
         """Height in EMU of paragraphs set in a frame `width_emu` wide (no insets)."""
-        total = 0.0
+        return self.lines_and_height(paras, width_emu, slack)[1]
+
+    def lines_and_height(self, paras: Sequence[Para], width_emu: int, slack: float = WIDTH_SLACK) -> tuple[int, int]:
+        """The number of lines and the height in EMU of paragraphs set in a frame `width_emu` wide."""
+        total, count = 0.0, 0
         for i, para in enumerate(paras):
             lines = self.line_count(para, width_emu, slack)
+            count += lines
             total += lines * para_pitch(para) + (para.space_before if i else 0.0)
-        return round(total * EMU_PER_PT)
+        return count, round(total * EMU_PER_PT)
 
 
 

@@ -131,7 +131,7 @@ def _step_shortfall(ctx: Ctx, steps: list, index: int, size: float, width: int, 
         return _paras(ctx, {"title": step["title"], "text": kept} if step.get("text") else {"title": kept}, size)
 
     short = text_shortfall(ctx, "steps", f"step {index + 1}", text, paras, width, max(room, title_h), index=index)
-    return Shortfall(short.field, short.item, f"{short.amount} at {size:g} pt", index)
+    return Shortfall(short.field, short.item, lambda: f"{short.amount()} at {size:g} pt", index)
 
 
 def _listed(ctx: Ctx, steps: list, first: int, area: Box, size: float) -> list | Shortfall:
