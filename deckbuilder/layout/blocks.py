@@ -198,11 +198,9 @@ def framed(ctx: Ctx, slide: Slide, build: Callable[[Frame], list[Arrangement]], 
             smaller.append(frame)
         return smaller[0]
 
-    def attempt(i: int, size: float) -> list | Shortfall:
+    def attempt(i: int, size: float) -> list | Shortfall | None:
         found = compact()
-        if i >= len(found):
-            return Shortfall("title", "the title", "takes no fewer lines")
-        return _headed(smaller[1], found[i].attempt(size))
+        return _headed(smaller[1], found[i].attempt(size)) if i < len(found) else None
 
     arrangements = build(usual)
     return [*(Arrangement(a.name, lambda size, a=a: _headed(usual, a.attempt(size))) for a in arrangements),
@@ -210,8 +208,8 @@ def framed(ctx: Ctx, slide: Slide, build: Callable[[Frame], list[Arrangement]], 
               for i, a in enumerate(arrangements))]
 
 
-def _headed(frame: Frame, shapes: list | Shortfall) -> list | Shortfall:
-    return shapes if isinstance(shapes, Shortfall) else [*frame.head.shapes, *shapes]
+def _headed(frame: Frame, shapes: list | Shortfall | None) -> list | Shortfall | None:
+    return shapes if shapes is None or isinstance(shapes, Shortfall) else [*frame.head.shapes, *shapes]
 
 
 def body_bottom(ctx: Ctx, slide: Slide) -> int:

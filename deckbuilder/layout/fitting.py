@@ -22,10 +22,10 @@ class Shortfall:
 @dataclass(frozen=True)
 class Arrangement:
     """One way to lay a slide out: its name (the build summary says it when it is not the first) and an
-    attempt at a size, giving the shapes or why they do not fit."""
+    attempt at a size, giving the shapes, or why they do not fit, or None when the way does not apply."""
 
     name: str
-    attempt: Callable[[float], list | Shortfall]
+    attempt: Callable[[float], list | Shortfall | None]
 
 
 @dataclass(frozen=True)
@@ -46,6 +46,8 @@ def arrange(arrangements: Sequence[Arrangement], stages: Sequence[Sequence[float
         for i, arrangement in enumerate(arrangements):
             for size in (s for s in stage if cap is None or s <= cap):
                 got = arrangement.attempt(size)
+                if got is None:
+                    break
                 if not isinstance(got, Shortfall):
                     return Fitted(got, size, arrangement.name if i else "")
                 last = got
