@@ -8,7 +8,18 @@ from ..colors import readable_on
 from ..model.outline import Slide
 from .context import Ctx
 from .fitting import Arrangement, Shortfall, chars_over, fewer_chars
-from .grid import ACCENT_BAR, BAR_GAP, GAP, LOGO_ROOM, TITLE_DEPTH, snap
+from .grid import (
+    ACCENT_BAR,
+    BAR,
+    DISPLAY_BAR,
+    DISPLAY_BAR_THICK,
+    GAP,
+    GUTTER,
+    LOGO_ROOM,
+    NUMBER_ROOM,
+    TITLE_DEPTH,
+    snap,
+)
 from .ir import Box, Para, Rect, Run, TextBox, inches, points
 from .scale import FLOOR, KICKER_FLOOR, steps
 from .text import UNCOVERED_EM
@@ -17,6 +28,7 @@ BULLET = "\u2022"
 SUB_BULLET = "\u2013"
 BODY_SHARE = 0.5  # a title takes a third or fourth line only while the body keeps this share of the safe area
 SOURCE_ROOM = inches(0.45)  # the citation line's strip at the foot of the body
+SOURCE_PAD = points(2)
 
 
 @dataclass(frozen=True)
@@ -91,6 +103,17 @@ def text_shortfall(ctx: Ctx, field: str, item: str, text: str, paras_for: Callab
     return Shortfall(field, item, amount, index)
 
 
+def accent_bar(ctx: Ctx, x: int | None = None) -> Rect:
+    """The short bar in the accent colour above a content slide's title (or kicker)."""
+    return Rect(Box(ctx.grid.safe.x if x is None else x, ctx.grid.top, ACCENT_BAR, BAR), fill=ctx.colors["accent"],
+                name="Accent bar")
+
+
+def display_bar(ctx: Ctx, x: int) -> Rect:
+    """The longer bar above display text (a cover's title, a statement)."""
+    return Rect(Box(x, 0, DISPLAY_BAR, DISPLAY_BAR_THICK), fill=ctx.colors["accent"], name="Accent bar")
+
+
 def title_paras(ctx: Ctx, text: str, size: float, kicker: bool = False) -> list[Para]:
     color = ctx.colors.get("title", ctx.colors["primary"])
     return [ctx.para(text, size, heading=True, bold=True, color=color, line_spacing=1.0 if kicker else 0.95)]
@@ -111,8 +134,8 @@ def title_block(ctx: Ctx, slide: Slide, text: str, *, x: int | None = None, w: i
     grid = ctx.grid
     x = grid.safe.x if x is None else x
     w = grid.safe.w if w is None else w
-    bar = Rect(Box(x, grid.top, ACCENT_BAR, points(5)), fill=ctx.colors["accent"], name="Accent bar")
-    top = grid.top + points(5) + BAR_GAP
+    bar = accent_bar(ctx, x)
+    top = grid.title_top
     most = top + round(grid.safe.h * (1 - BODY_SHARE))  # the lowest a long title may reach
     sizes = steps(ctx.size("title"), FLOOR["title"])
     floor = [FLOOR["title"]]
@@ -226,8 +249,8 @@ def source_box(ctx: Ctx, slide: Slide, color: str | None = None) -> list[TextBox
     if not text:
         return []
     grid = ctx.grid
-    box = Box(grid.safe.x, grid.height - grid.bottom - SOURCE_ROOM + points(2), grid.safe.w,
-              SOURCE_ROOM - points(4))
+    box = Box(grid.safe.x, grid.height - grid.bottom - SOURCE_ROOM + SOURCE_PAD, grid.safe.w,
+              SOURCE_ROOM - 2 * SOURCE_PAD)
     color = color or ctx.colors["muted"]
     found = fit_text(ctx, lambda s: [ctx.para(f"Source: {text}", s, color=color)], box,
                      steps(ctx.size("small"), FLOOR["small"], 1), role="source", anchor="b")
@@ -271,7 +294,7 @@ def footer_shapes(ctx: Ctx, number: int, background: str, credit: Sequence[Run] 
     shapes = []
     runs = [replace(r, color=color) for r in credit] or \
         ([ctx.run(theme.footer, size, color=color)] if theme.footer else [])
-    room = min(box.w - (LOGO_ROOM if ctx.theme.logo else inches(1)), (right or ctx.grid.width) - GAP - box.x)
+    room = min(box.w - (LOGO_ROOM if ctx.theme.logo else NUMBER_ROOM + GUTTER), (right or ctx.grid.width) - GAP - box.x)
     if runs:  # shrinking to 10 pt, then two lines (rising into the margin above); else only on the credits slide
         paras = lambda s: [Para(tuple(replace(r, size=s) for r in runs))]  # noqa: E731
         line = fit_text(ctx, paras, Box(box.x, box.y, room, box.h), steps(size, FLOOR["small"], 1), role="footer",
@@ -281,7 +304,7 @@ def footer_shapes(ctx: Ctx, number: int, background: str, credit: Sequence[Run] 
         shapes += [line] if line else []
     if theme.slide_numbers and numbers:
         num = Run(str(number), theme.fonts["body"], size, color=color, field="slidenum")
-        shapes.append(TextBox(Box(box.right - inches(0.8), box.y, inches(0.8), box.h), (Para((num,), align="r"),),
+        shapes.append(TextBox(Box(box.right - NUMBER_ROOM, box.y, NUMBER_ROOM, box.h), (Para((num,), align="r"),),
                               role="number", anchor="ctr", name="Slide number"))
     return shapes
 

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from functools import cache
-from typing import NamedTuple
 from pathlib import Path
+from typing import NamedTuple
 
 FONT_DIR = Path(__file__).resolve().parent.parent / "fonts"
 

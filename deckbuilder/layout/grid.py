@@ -10,10 +10,21 @@ COLUMNS = 12
 BASELINE = points(6)
 GUTTER = inches(0.25)
 GAP = inches(0.3)  # between a title and the body, and between blocks of a slide
+SMALL_GAP = inches(0.1)  # between a thing and its label, or lines of a band
+LINE_GAP = inches(0.08)  # between the lines of a band of text
 ACCENT_BAR = inches(0.6)  # the short bar above a content slide's title
-BAR_GAP = inches(0.12)  # between that bar and the title
+BAR = points(5)  # its thickness
+DISPLAY_BAR = inches(0.9)  # the longer bar above display text (covers, statements)
+DISPLAY_BAR_THICK = points(6)
+BAR_GAP = inches(0.12)  # between the bar and the title
+RULE = points(4)  # the accent rule under a heading
+CONNECTOR = points(3)  # the line joining steps
 TITLE_DEPTH = inches(2.4)  # the most a title (or the template title's extension) may take
+KICKER_DEPTH = inches(1.2)  # the most a kicker may take
+CAPTION_DEPTH = inches(1.0)  # the most a caption under a photo may take
 LOGO_ROOM = inches(2.8)  # the footer's right end: the logo, then the slide number
+NUMBER_ROOM = inches(0.8)  # the slide number, at the footer's right end
+FOOTER_H = points(18)  # the footer line's height
 CARD_PAD = inches(0.3)  # inside cards and tiles
 MEASURE = 10  # grid columns of a list alone: lines of about 60 characters at the body size
 
@@ -66,8 +77,13 @@ class Grid:
     @property
     def footer(self) -> Box:
         """The footer line, in the bottom margin."""
-        h = points(18)
-        return Box(self.side, self.height - self.bottom + round((self.bottom - h) * 0.55), self.safe.w, h)
+        return Box(self.side, self.height - self.bottom + round((self.bottom - FOOTER_H) * 0.55), self.safe.w,
+                   FOOTER_H)
+
+    @property
+    def title_top(self) -> int:
+        """Where content titles (and kickers) start: under the accent bar."""
+        return self.top + BAR + BAR_GAP
 
 
 def snap(y: int) -> int:

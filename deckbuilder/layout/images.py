@@ -12,6 +12,7 @@ from .ir import Box, Para, Picture, Run, TextBox, inches, points
 from .scale import FLOOR
 
 CREDIT_STRIP = inches(0.34)
+CREDIT_PAD = points(2)  # below a credit line that wraps
 CROP_NOTICE = 0.01  # cropping more than 1 % of a side counts as a modification
 
 
@@ -128,5 +129,5 @@ def credit_box(ctx: Ctx, runs: list[Run], strip: Box) -> TextBox:
         para = Para(sized)
         if ctx.measure.line_count(para, strip.w) == 1:
             return TextBox(strip, (para,), role="credit", anchor="ctr", name="Credit")
-    height = ctx.measure.height([para], strip.w) + points(2)
+    height = ctx.measure.height([para], strip.w) + CREDIT_PAD
     return TextBox(strip.with_h(max(strip.h, height)), (para,), role="credit", anchor="t", name="Credit")

@@ -9,7 +9,7 @@ from .blocks import Frame, Item, content_frame, fits, framed
 from .context import Ctx
 from .fitting import Arrangement, Fitted, Shortfall, arrange, chars_over, fewer_chars, lines_over
 from .grid import GAP
-from .ir import Box, Para, SlidePlan, TextBox
+from .ir import EMU_PER_PT, Box, Para, SlidePlan, TextBox
 from .paging import continued, paginate, split_text
 from .text import para_pitch
 
@@ -72,7 +72,7 @@ def _frame(points: Points, box: Box, paras: list[Para]) -> TextBox:
 
 def _lines(over: int, paras: list[Para]) -> int:
     pitch = para_pitch(paras[0]) if paras else 1.0
-    return max(1, -(-over // round(pitch * 12_700)))
+    return max(1, -(-over // round(pitch * EMU_PER_PT)))
 
 
 def point_arrangements(ctx: Ctx, points: Points, layouts: Sequence[tuple[str, Sequence[Box]]]) -> list[Arrangement]:

@@ -21,6 +21,10 @@ from .scale import SHARED
 from .template import fallback_layouts, layout_for, template_grid
 from .text import Measurer
 
+LOGO_W = inches(1.6)  # the theme's logo, at most, in the footer
+LOGO_INSET = inches(0.2)  # from the start of the footer's logo room
+LOGO_BLEED = inches(0.05)  # the logo may stand this much taller than the footer line, above and below
+
 def plan_deck(deck: ResolvedDeck, theme: Theme, images: dict, measurer: Measurer, diags: Diagnostics,
               template: Template | None = None) -> DeckPlan:
     """Lay out every slide (on the organisation's template when there is one); pure: reads nothing."""
@@ -114,7 +118,7 @@ def _logo(ctx: Ctx) -> list[Picture]:
     if info is None:
         return []
     footer = ctx.grid.footer
-    area = (footer.right - LOGO_ROOM + inches(0.2), footer.y - inches(0.05), inches(1.6), footer.h + inches(0.1))
+    area = (footer.right - LOGO_ROOM + LOGO_INSET, footer.y - LOGO_BLEED, LOGO_W, footer.h + 2 * LOGO_BLEED)
     box = Box(*contain(info.width, info.height, area))
     box = Box(area[0] + area[2] - box.w, box.y, box.w, box.h)
     entry = info.entry

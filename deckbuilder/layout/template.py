@@ -12,6 +12,8 @@ from .ir import Template, TemplateLayout, inches
 CONTENT = ("Title and Content", "Title, Content", "Title Only")
 COVERS = ("title", "section", "closing", "statement")
 TOP_SHARE = 0.3  # a title placeholder ending in the top 30 % of the slide heads a content slide
+PLAIN_SIDE, PLAIN_TOP, PLAIN_BOTTOM = inches(0.5), inches(0.4), inches(0.5)  # margins of a template without a title
+LEAST_BOTTOM = inches(0.3)
 DEFAULTS = {
     "title": ("Title Slide",),
     "closing": ("Title Slide", "Section Header"),
@@ -59,7 +61,7 @@ def fallback_layouts(template: Template, kind: str) -> list[TemplateLayout]:
 def template_grid(template: Template, content: TemplateLayout) -> Grid:
     """The grid of a template: margins from its content layout's title and the master's footer."""
     title = content.title or content.body
-    side = title.x if title else inches(0.5)
-    top = title.y if title else inches(0.4)
-    bottom_edge = template.footer_top or (content.body.bottom if content.body else template.height - inches(0.5))
-    return Grid(template.width, template.height, side, top, max(template.height - bottom_edge, inches(0.3)))
+    side = title.x if title else PLAIN_SIDE
+    top = title.y if title else PLAIN_TOP
+    bottom_edge = template.footer_top or (content.body.bottom if content.body else template.height - PLAIN_BOTTOM)
+    return Grid(template.width, template.height, side, top, max(template.height - bottom_edge, LEAST_BOTTOM))

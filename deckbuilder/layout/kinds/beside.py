@@ -9,8 +9,8 @@ from ...model.outline import Slide
 from ..blocks import source_box
 from ..context import Ctx
 from ..fitting import Shortfall
-from ..images import info_for, place_image
 from ..grid import MEASURE
+from ..images import info_for, place_image
 from ..ir import Box, SlidePlan
 from ..lists import Page, Points, fit_points, list_pages, plans_of
 

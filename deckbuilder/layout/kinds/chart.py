@@ -5,7 +5,8 @@ from ...colors import mix
 from ...model.outline import Slide
 from ..blocks import content_frame, source_box
 from ..context import Ctx
-from ..ir import Chart, Series, SlidePlan, inches
+from ..grid import SMALL_GAP
+from ..ir import Chart, Series, SlidePlan
 
 ROUND = ("pie", "doughnut")
 
@@ -55,7 +56,7 @@ def plan_chart(slide: Slide, ctx: Ctx) -> list[SlidePlan]:
     top, bottom = frame.body.y, frame.body.bottom
     kind, categories = chart["type"], tuple(chart["categories"])
     span = (1, 10) if kind in ROUND else (0, 12)
-    box = ctx.grid.cols(*span, top, bottom - top - inches(0.1))
+    box = ctx.grid.cols(*span, top, bottom - top - SMALL_GAP)
     count = len(categories) if kind in ROUND else len(chart["series"])
     series = tuple(Series(s["name"], tuple(s["values"])) for s in chart["series"])
     shape = Chart(box, kind, categories, series, palette(ctx, count), ctx.theme.fonts["body"],

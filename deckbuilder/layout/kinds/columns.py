@@ -6,7 +6,7 @@ from ...model.outline import Slide
 from ..blocks import Frame, bullet_paras, content_frame, framed, items_of, source_box, whole_words
 from ..context import Ctx
 from ..fitting import Arrangement, Shortfall, arrange, lines_over
-from ..grid import CARD_PAD
+from ..grid import CARD_PAD, GAP, RULE
 from ..ir import EMU_PER_INCH, EMU_PER_PT, Box, Para, Rect, SlidePlan, TextBox, inches, points
 from ..lists import Page, plans_of
 from ..paging import continued, paginate
@@ -14,7 +14,9 @@ from ..scale import FLOOR, stages
 from ..text import para_pitch
 
 TIGHT_PAD = inches(0.15)
-RULE = inches(0.5)
+RULE_W = inches(0.5)  # the accent rule under a column's heading
+RULE_ABOVE = points(6)
+RULE_BELOW = inches(0.2)
 FILL = 0.6  # a card is at least this share of the body's height, so short columns still read as cards
 
 
@@ -113,7 +115,7 @@ def _cards(ctx: Ctx, columns: list, area: Box, size: float, pad: int, span: tupl
         pitch = para_pitch(_points(ctx, columns[worst], size, 0, 1)[0]) * EMU_PER_PT
         return Shortfall("columns", f"the column '{columns[worst]['heading']}'",
                          lines_over(max(1, -(-(heights[worst] - room) // round(pitch))), size), worst)
-    card_h = min(max(max(heights) + 2 * pad + inches(0.3), round(area.h * FILL)), area.h)
+    card_h = min(max(max(heights) + 2 * pad + GAP, round(area.h * FILL)), area.h)
     shapes: list = []
     for (x, w), column in zip(slots, columns):
         shapes.append(Rect(Box(x, area.y, w, card_h), fill=ctx.colors["surface"], rounded=True, name="Card"))
@@ -124,16 +126,16 @@ def _cards(ctx: Ctx, columns: list, area: Box, size: float, pad: int, span: tupl
 
 def _height(ctx: Ctx, column, width: int, size: float, heading_size: float, span) -> int:
     heading = ctx.measure.height([_heading(ctx, column["heading"], heading_size)], width)
-    return heading + points(10) + inches(0.2) + ctx.measure.height(_points(ctx, column, size, *span), width)
+    return heading + RULE_ABOVE + RULE + RULE_BELOW + ctx.measure.height(_points(ctx, column, size, *span), width)
 
 
 def _column(ctx: Ctx, column, box: Box, size: float, heading_size: float, span) -> list:
     heading = [_heading(ctx, column["heading"], heading_size)]
     heading_h = ctx.measure.height(heading, box.w)
-    rule_y = box.y + heading_h + points(6)
-    body_y = rule_y + points(4) + inches(0.2)
+    rule_y = box.y + heading_h + RULE_ABOVE
+    body_y = rule_y + RULE + RULE_BELOW
     shapes = [TextBox(Box(box.x, box.y, box.w, heading_h), tuple(heading), name="Column heading"),
-              Rect(Box(box.x, rule_y, RULE, points(4)), fill=ctx.colors["accent"], name="Rule")]
+              Rect(Box(box.x, rule_y, RULE_W, RULE), fill=ctx.colors["accent"], name="Rule")]
     paras = _points(ctx, column, size, *span)
     if paras:
         shapes.append(TextBox(Box(box.x, body_y, box.w, box.bottom - body_y), tuple(paras), name="Column points"))

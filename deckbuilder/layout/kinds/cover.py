@@ -2,19 +2,23 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from typing import Callable
-from dataclasses import dataclass, replace
 
 from ...colors import contrast, mix, readable_on
 from ...model.outline import Slide
-from ..blocks import fit_text, text_shortfall, vstack
-from ..lines import Line, stack_lines
+from ..blocks import display_bar, fit_text, text_shortfall, vstack
 from ..context import Ctx
 from ..fitting import Shortfall
-from ..grid import ACCENT_BAR
+from ..grid import GAP
 from ..images import place_image
-from ..ir import Box, Para, Rect, SlidePlan, TextBox, inches, points
+from ..ir import Box, Para, SlidePlan, TextBox, inches
+from ..lines import Line, stack_lines
 from ..scale import DISPLAY_STEP, FLOOR, KICKER_FLOOR, LABEL_FLOOR, steps
+
+KICKER_GAP = inches(0.15)  # between a kicker and the big title
+SUBTITLE_GAP = inches(0.2)
+PART_GAP = inches(0.25)  # above the presenter and date lines
 
 
 def _palette(ctx: Ctx) -> tuple[str, str, str]:
@@ -43,18 +47,17 @@ def _cover(ctx: Ctx, slide: Slide, title: str, parts: list, title_size: float, t
     bg, main, soft = _palette(ctx)
     spec = slide.get("image")
     x, w = _text_area(ctx, bool(spec))
-    lines = [Line(kicker, "title", steps(ctx.size("caption") + 4, KICKER_FLOOR), True, soft, inches(0.3))] \
-        if kicker else []
+    lines = [Line(kicker, "title", steps(ctx.size("caption") + 4, KICKER_FLOOR), True, soft, GAP)] if kicker else []
     lines.append(Line(title, title_field, steps(title_size, FLOOR["title"], DISPLAY_STEP), True, main,
-                      inches(0.15) if kicker else inches(0.3), display=True))
+                      KICKER_GAP if kicker else GAP, display=True))
     for text, size, bold, field in parts:
         floor = FLOOR["body"] if size >= FLOOR["body"] else FLOOR["small"]
         lines.append(Line(text, field, steps(size, floor), bold, main if bold else soft,
-                          inches(0.2) if field == "subtitle" else inches(0.25)))
-    boxes = stack_lines(ctx, slide, lines, x, w, ctx.grid.safe.h - inches(0.3))
+                          SUBTITLE_GAP if field == "subtitle" else PART_GAP))
+    boxes = stack_lines(ctx, slide, lines, x, w, ctx.grid.safe.h - GAP)
     if boxes is None:
         return None
-    bar = Rect(Box(x, 0, ACCENT_BAR * 3 // 2, points(6)), fill=ctx.colors["accent"], name="Accent bar")
+    bar = display_bar(ctx, x)
     shapes = vstack([(bar, 0), *((box, line.gap) for box, line in zip(boxes, lines))], ctx.grid.top,
                     ctx.grid.height - ctx.grid.bottom)
     if spec:

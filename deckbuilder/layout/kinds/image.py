@@ -8,7 +8,7 @@ from ...colors import AA_TEXT, contrast, mix
 from ...model.outline import Slide
 from ..blocks import Item, bullet_paras, fit_text, items_of, text_shortfall
 from ..context import Ctx
-from ..grid import GAP
+from ..grid import CAPTION_DEPTH, LINE_GAP
 from ..images import CREDIT_STRIP, credit_box, credit_runs, info_for, place_image, placement
 from ..ir import Box, Para, Picture, Rect, SlidePlan, TextBox, inches
 from ..lists import Points
@@ -67,7 +67,7 @@ def _band(ctx: Ctx, slide: Slide, title: str) -> list[TextBox] | None:
         def paras(size: float, t: str = text, b: bool = bold) -> list[Para]:
             return [ctx.para(t, size, bold=b)]
 
-        frame = Box(ctx.grid.safe.x, 0, ctx.grid.safe.w, inches(1.0))
+        frame = Box(ctx.grid.safe.x, 0, ctx.grid.safe.w, CAPTION_DEPTH)
         size = ctx.size("caption") + (4 if i == 0 else 0)
         box = fit_text(ctx, paras, frame, steps(size, FLOOR["body"]), role="title" if i == 0 else "body",
                        max_lines=2, grow=True, name="Caption")
@@ -128,7 +128,7 @@ def _overlay(ctx: Ctx, slide: Slide, spec, picture: Picture, credit: str) -> lis
     if lines is None:
         return None
     strip = CREDIT_STRIP if credit != "credits-only" else 0
-    gaps = inches(0.08) * (len(lines) - 1)
+    gaps = LINE_GAP * (len(lines) - 1)
     band_h = sum(b.box.h for b in lines) + gaps + 2 * SCRIM_PAD + strip
     info = info_for(ctx, spec)
     low = (spec.get("focus") or info.entry.focus)[1] < 0.55
@@ -142,11 +142,11 @@ def _overlay(ctx: Ctx, slide: Slide, spec, picture: Picture, credit: str) -> lis
     shapes: list = [Rect(band, fill="000000", alpha=alpha, name="Scrim")]
     for box in lines:
         shapes.append(replace(box, box=Box(x, y, w, box.box.h), backdrop=backdrop))
-        y += box.box.h + inches(0.08)
+        y += box.box.h + LINE_GAP
     if strip:
         changes = ("cropped",) if picture.crop else ()
         runs = credit_runs(ctx, info.entry, (*changes, "with text overlay"), WHITE, links=False)
-        y = band.bottom - strip - inches(0.08) if low else band.y + inches(0.08)
+        y = band.bottom - strip - LINE_GAP if low else band.y + LINE_GAP
         line = credit_box(ctx, runs, Box(grid.safe.x, y, grid.safe.w, strip))
         shapes.append(replace(line, paras=tuple(replace(p, align="r") for p in line.paras), backdrop=backdrop))
     return shapes

@@ -13,7 +13,7 @@ from ..images import place_image
 from ..ir import Box, Para, Rect, SlidePlan, TextBox, inches
 from ..lists import Page, plans_of
 from ..paging import continued, paginate
-from ..scale import FLOOR, LABEL_FLOOR, stages
+from ..scale import LABEL_FLOOR, stages
 
 PAD = inches(0.25)
 MAX_TILE_H = inches(1.9)

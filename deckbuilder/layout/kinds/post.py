@@ -9,6 +9,7 @@ from ...model.outline import Slide
 from ..blocks import Item, fit_text, source_box, text_shortfall
 from ..context import Ctx
 from ..fitting import Arrangement, Shortfall, arrange
+from ..grid import GUTTER
 from ..images import place_image
 from ..ir import Box, Para, Rect, SlidePlan, TextBox, inches
 from ..lists import Page, plans_of
@@ -21,6 +22,7 @@ AVATAR = inches(0.85)
 HEADER_GAP = inches(0.3)  # between the author line and the text
 PICTURE_GAP = inches(0.3)
 PICTURE_MIN = inches(2.4)  # a picture beside the text is at least this tall
+CARD_GAP = inches(0.35)  # between the kicker and the card
 TAG = re.compile(r"([#@][\w.]+)")
 
 
@@ -41,7 +43,7 @@ def plan_post(slide: Slide, ctx: Ctx) -> list[SlidePlan]:
     head = kicker(ctx, slide, title)
     if head is None:
         return []
-    area = kicked_area(ctx, slide, head, inches(0.35))
+    area = kicked_area(ctx, slide, head, CARD_GAP)
     fixed = (*accent_bar(ctx), head)
     options = ([("", (1, 10), "beside"), ("a wider card", (0, 12), "beside"),
                 ("the picture beside the author", (0, 12), "header")] if slide.get("image")
@@ -122,7 +124,7 @@ def _header(ctx: Ctx, slide: Slide, box: Box, picture: bool = False) -> list | S
         found = [Para((ctx.run(slide["author"], size, bold=True),))]
         return found + ([ctx.para(meta, max(LABEL_FLOOR, size - 4), color=ctx.colors["muted"])] if meta else [])
 
-    x = box.x + AVATAR + inches(0.25)
+    x = box.x + AVATAR + GUTTER
     right = box.right - (box.w * 2 // 5 + PICTURE_GAP if picture else 0)
     who = fit_text(ctx, paras, Box(x, box.y, right - x, box.h), steps(ctx.size("caption") + 4, LABEL_FLOOR),
                    anchor="ctr", name="Author")

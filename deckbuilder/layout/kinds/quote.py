@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from ...model.outline import Slide
 from ..blocks import Item, body_bottom, fit_text, kicker_sizes, source_box, text_shortfall, title_paras, vstack
+from ..blocks import accent_bar as bar
 from ..context import Ctx
 from ..fitting import Arrangement, Shortfall, arrange
-from ..grid import ACCENT_BAR, BAR_GAP, GAP
+from ..grid import GAP, KICKER_DEPTH
 from ..images import place_image
 from ..ir import Box, Para, Rect, SlidePlan, TextBox, inches, points
 from ..lists import Page, plans_of
@@ -23,26 +24,22 @@ def kicker(ctx: Ctx, slide: Slide, text: str, role: str = "title") -> TextBox | 
     under the accent bar, or in the template's title placeholder's place, in the title colour."""
     holder = ctx.tlayout.title if ctx.tlayout else None
     x, w = (holder.x, holder.w) if holder else (ctx.grid.safe.x, ctx.grid.safe.w)
-    box = fit_text(ctx, lambda s: title_paras(ctx, text, s, kicker=True), Box(x, 0, w, inches(1.2)),
+    box = fit_text(ctx, lambda s: title_paras(ctx, text, s, kicker=True), Box(x, 0, w, KICKER_DEPTH),
                    kicker_sizes(ctx), role=role, max_lines=2, grow=True, name="Kicker")
     if box is None:
         ctx.overflow(slide, text_shortfall(ctx, "title", "the title", text,
                                            lambda t: title_paras(ctx, t, kicker_sizes(ctx)[-1], True), w,
-                                           inches(1.2), 2))
+                                           KICKER_DEPTH, 2))
         return None
     if holder:
         return TextBox(holder, box.paras, role=role, anchor="ctr", name="Kicker",
                        backdrop=ctx.tlayout.title_background)
-    top = ctx.grid.top + points(5) + BAR_GAP  # where content titles start, under the accent bar
-    return TextBox(Box(x, top, w, box.box.h), box.paras, role=role, name="Kicker")
+    return TextBox(Box(x, ctx.grid.title_top, w, box.box.h), box.paras, role=role, name="Kicker")
 
 
 def accent_bar(ctx: Ctx) -> list[Rect]:
     """The short bar above titles (a template brings its own decoration instead)."""
-    if ctx.tlayout:
-        return []
-    return [Rect(Box(ctx.grid.safe.x, ctx.grid.top, ACCENT_BAR, points(5)), fill=ctx.colors["accent"],
-                 name="Accent bar")]
+    return [] if ctx.tlayout else [bar(ctx)]
 
 
 def kicked_area(ctx: Ctx, slide: Slide, head: TextBox | None, gap: int = GAP) -> Box:

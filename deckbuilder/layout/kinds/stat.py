@@ -9,7 +9,7 @@ from ...model.outline import Slide
 from ..blocks import fits, framed, source_box, text_shortfall
 from ..context import Ctx
 from ..fitting import Arrangement, Shortfall, arrange
-from ..grid import GAP, snap
+from ..grid import snap
 from ..ir import EMU_PER_INCH, EMU_PER_PT, Box, Para, SlidePlan, TextBox, inches
 from ..scale import DISPLAY_STEP, FLOOR, LABEL_FLOOR, STAT_FLOOR, stages, steps
 from ..text import para_pitch

@@ -5,16 +5,17 @@ from dataclasses import replace
 
 from ...colors import AA_LARGE, readable_on
 from ...model.outline import Slide
-from ..blocks import body_bottom, source_box, vstack
+from ..blocks import body_bottom, display_bar, source_box, vstack
 from ..context import Ctx
-from ..grid import ACCENT_BAR
-from ..ir import Box, Para, Rect, SlidePlan, inches, points
+from ..grid import GAP
+from ..ir import Para, SlidePlan, inches
 from ..lines import Line, stack_lines
 from ..scale import BIG_STEP, DISPLAY_STEP, FLOOR, KICKER_FLOOR, steps
 from .cover import on_template
 
 MAX_LINES = 6
 ACCENT_GAP = inches(0.35)  # between the accent bar and the statement
+TIGHT_GAP = inches(0.2)  # between a kicker and the statement
 
 
 def highlighted(ctx: Ctx, slide: Slide, text: str, size: float, line_spacing: float = 1.0,
@@ -45,7 +46,7 @@ def plan_statement(slide: Slide, ctx: Ctx) -> list[SlidePlan]:
     boxes = stack_lines(ctx, slide, big, x, w, room, quiet=True) or stack_lines(ctx, slide, lines, x, w, room)
     if boxes is None:
         return []
-    bar = Rect(Box(x, 0, ACCENT_BAR * 3 // 2, points(6)), fill=ctx.colors["accent"], name="Accent bar")
+    bar = display_bar(ctx, x)
     shapes = vstack([(bar, 0), *((box, line.gap) for box, line in zip(boxes, lines))], safe.y, body_bottom(ctx, slide))
     title = slide.get("title") or slide["text"]
     return [SlidePlan(slide.id, slide.layout, title, (*shapes, *source_box(ctx, slide)), slide.get("notes", ""))]
@@ -58,13 +59,13 @@ def _lines(ctx: Ctx, slide: Slide) -> list[Line]:
 
     title_color = ctx.colors.get("title", ctx.colors["primary"])
     lines = [Line(slide["title"], "title", steps(ctx.size("caption") + 4, KICKER_FLOOR), True, title_color,
-                  inches(0.3), most=2)] if slide.get("title") else []
+                  GAP, most=2)] if slide.get("title") else []
     lines.append(Line(slide["text"], "text", steps(ctx.size("statement"), FLOOR["title"], DISPLAY_STEP), True,
-                      ctx.colors["text"], inches(0.2) if lines else ACCENT_GAP, display=True, most=MAX_LINES,
+                      ctx.colors["text"], TIGHT_GAP if lines else ACCENT_GAP, display=True, most=MAX_LINES,
                       styled=statement))
     if slide.get("subtitle"):
         lines.append(Line(slide["subtitle"], "subtitle", steps(ctx.size("body"), FLOOR["body"]), False,
-                          ctx.colors["muted"], inches(0.3)))
+                          ctx.colors["muted"], GAP))
     return lines
 
 

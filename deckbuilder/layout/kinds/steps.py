@@ -9,7 +9,8 @@ from ...model.outline import Slide
 from ..blocks import Frame, content_frame, framed, source_box, text_shortfall, whole_words
 from ..context import Ctx
 from ..fitting import Arrangement, Shortfall, arrange
-from ..ir import Box, Para, Rect, SlidePlan, TextBox, inches, points
+from ..grid import CONNECTOR, SMALL_GAP
+from ..ir import Box, Para, Rect, SlidePlan, TextBox, inches
 from ..lists import Page, plans_of
 from ..paging import continued, paginate
 from ..scale import FLOOR, stages
@@ -19,6 +20,7 @@ SMALL_DOT = inches(0.6)  # in the vertical list
 DOT_GAP = inches(0.25)  # between a dot and its words
 ROW_GAP = inches(0.45)
 LIST_GAP = inches(0.2)  # between the rows of the vertical list
+CONNECTOR_GAP = inches(0.15)  # between a dot and the line joining it to the next
 NUMBER_SIZE = 26.0
 
 
@@ -96,7 +98,7 @@ def _in_rows(ctx: Ctx, steps: list, rows: list[list[int]], area: Box, size: floa
     """Dots in a row joined by a line, each step's words under its dot; every row as tall as the tallest."""
     widest = max(len(r) for r in rows)
     slots = ctx.grid.split(widest)
-    width = slots[0][1] - inches(0.1)
+    width = slots[0][1] - SMALL_GAP
     room = (area.h - (len(rows) - 1) * ROW_GAP) // len(rows) - DOT - DOT_GAP
     heights = [ctx.measure.height(_paras(ctx, s, size), width) for s in steps]
     if not all(whole_words(ctx, _paras(ctx, s, size), width) for s in steps):
@@ -112,8 +114,8 @@ def _in_rows(ctx: Ctx, steps: list, rows: list[list[int]], area: Box, size: floa
         columns = slots[: len(row)]
         for i, ((x, _), index) in enumerate(zip(columns, row)):
             if i < len(row) - 1:
-                start, end = x + DOT + inches(0.15), columns[i + 1][0] - inches(0.15)
-                shapes.append(Rect(Box(start, y + DOT // 2 - points(1.5), end - start, points(3)),
+                start, end = x + DOT + CONNECTOR_GAP, columns[i + 1][0] - CONNECTOR_GAP
+                shapes.append(Rect(Box(start, y + (DOT - CONNECTOR) // 2, end - start, CONNECTOR),
                                    fill=ctx.colors["muted"], name="Connector"))
             shapes += _dot(ctx, x, y, index + 1)
             shapes.append(TextBox(Box(x, y + DOT + DOT_GAP, width, text_h), tuple(_paras(ctx, steps[index], size)),
@@ -162,8 +164,8 @@ def _listed(ctx: Ctx, steps: list, first: int, area: Box, size: float) -> list |
     shapes: list = []
     for i, (frames, height) in enumerate(rows):
         if i < len(rows) - 1:
-            shapes.append(Rect(Box(area.x + SMALL_DOT // 2 - points(1.5), y + SMALL_DOT + inches(0.05), points(3),
-                                   height + LIST_GAP - SMALL_DOT - inches(0.1)), fill=ctx.colors["muted"],
+            shapes.append(Rect(Box(area.x + (SMALL_DOT - CONNECTOR) // 2, y + SMALL_DOT + SMALL_GAP // 2, CONNECTOR,
+                                   height + LIST_GAP - SMALL_DOT - SMALL_GAP), fill=ctx.colors["muted"],
                                name="Connector"))
         shapes += _dot(ctx, area.x, y, first + i + 1, SMALL_DOT)
         for (x, w, paras), name in zip(frames, ("Step", "Step text")):
