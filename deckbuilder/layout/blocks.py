@@ -36,8 +36,9 @@ class Item:
     """A list item ready for layout: text, sub-items, and whether it continues the previous one."""
 
     text: str
-    children: tuple[str, ...] = ()
+    children: tuple["Item", ...] = ()
     cont: bool = False
+    source: tuple = ()  # the outline field it shows (see Para.source)
 
 
 @dataclass(frozen=True)
@@ -57,9 +58,11 @@ class Frame:
     body: Box
 
 
-def items_of(values: Sequence) -> list[Item]:
-    """Checked bullets (text or {text, bullets}) as layout items."""
-    return [Item(value["text"], tuple(k["text"] for k in value.get("bullets") or ())) for value in values]
+def items_of(values: Sequence, field: tuple) -> list[Item]:
+    """Checked bullets (text or {text, bullets}) as layout items; `field` is their path in the slide."""
+    return [Item(value["text"], tuple(Item(kid["text"], source=(*field, i, "bullets", j, "text"))
+                                      for j, kid in enumerate(value.get("bullets") or ())), source=(*field, i, "text"))
+            for i, value in enumerate(values)]
 
 
 def fit_text(ctx: Ctx, paras_at: Callable[[float], list[Para]], box: Box, sizes: Sequence[float], *,
@@ -200,6 +203,9 @@ def content_frame(ctx: Ctx, slide: Slide, title: str | None = None, x: int | Non
     head = title_block(ctx, slide, slide["title"] if title is None else title, x=x, w=w, compact=compact)
     if head is None:
         return None
+    if title is None or title == slide.get("title"):  # the slide's own title: pull maps edits of it back
+        head = replace(head, shapes=tuple(sourced(s, ("title",)) if getattr(s, "role", "") == "title" else s
+                                          for s in head.shapes))
     safe = ctx.grid.safe
     return Frame(head, Box(safe.x, head.bottom, safe.w, body_bottom(ctx, slide) - head.bottom))
 
@@ -235,6 +241,11 @@ def _headed(frame: Frame, shapes: list | Shortfall | None) -> list | Shortfall |
     return shapes if shapes is None or isinstance(shapes, Shortfall) else [*frame.head.shapes, *shapes]
 
 
+def sourced(box: TextBox, source: tuple, form: str = "{}") -> TextBox:
+    """The box with every paragraph marked as showing the outline field `source` (see Para.source)."""
+    return replace(box, paras=tuple(replace(p, source=source, form=form) for p in box.paras))
+
+
 def body_bottom(ctx: Ctx, slide: Slide) -> int:
     """The lowest y of a content slide's body, above its source line when it has one."""
     body = ctx.tlayout.body if ctx.tlayout else None
@@ -252,7 +263,7 @@ def source_box(ctx: Ctx, slide: Slide, color: str | None = None) -> list[TextBox
     box = Box(grid.safe.x, grid.height - grid.bottom - SOURCE_ROOM + SOURCE_PAD, grid.safe.w,
               SOURCE_ROOM - 2 * SOURCE_PAD)
     color = color or ctx.colors["muted"]
-    found = fit_text(ctx, lambda s: [ctx.para(f"Source: {text}", s, color=color)], box,
+    found = fit_text(ctx, lambda s: [ctx.para(text, s, color=color, source=("source",), form="Source: {}")], box,
                      steps(ctx.size("small"), FLOOR["small"], 1), role="source", anchor="b")
     if found is None:
         ctx.overflow(slide, text_shortfall(ctx, "source", "the source line", text,
@@ -274,12 +285,12 @@ def bullet_paras(ctx: Ctx, items: Sequence[Item], size: float, numbered: bool = 
         if item.text or not item.cont:  # a point continued from the slide before may go on with sub-points only
             paras.append(Para((ctx.run(item.text, size, color=color),), bullet=bullet, indent=indent,
                               bullet_color=ctx.colors["accent"], number=number,
-                              space_before=0 if item.cont else round(size * 0.5)))
+                              space_before=0 if item.cont else round(size * 0.5), source=item.source))
         number += 0 if item.cont else 1
         for kid in item.children:
-            paras.append(Para((ctx.run(kid, sub, color=color),), bullet=SUB_BULLET, indent=sub_indent,
+            paras.append(Para((ctx.run(kid.text, sub, color=color),), bullet=SUB_BULLET, indent=sub_indent,
                               hang=sub_indent - indent, bullet_color=ctx.colors["muted"],
-                              space_before=round(sub * 0.25)))
+                              space_before=round(sub * 0.25), source=kid.source))
     return paras
 
 

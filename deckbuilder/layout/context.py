@@ -70,9 +70,9 @@ class Ctx:
         return Run(text, font, size, bold, italic, color or self.colors["text"], link, caps=caps)
 
     def para(self, text: str, size: float, *, align: str = "l", space_before: float = 0.0,
-             line_spacing: float = 1.0, **style) -> Para:
-        return Para((self.run(text, size, **style),), align=align, space_before=space_before,
-                    line_spacing=line_spacing)
+             line_spacing: float = 1.0, source: tuple = (), form: str = "{}", **style) -> Para:
+        return Para((self.run(form.format(text), size, **style),), align=align, space_before=space_before,
+                    line_spacing=line_spacing, source=source, form=form)
 
     def overflow(self, slide: Slide, short: Shortfall) -> None:
         """Report content that fits no arrangement at any allowed size, saying what to cut and by how much."""

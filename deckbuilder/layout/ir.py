@@ -71,6 +71,9 @@ class Para:
     space_before: float = 0.0
     line_spacing: float = 1.0
     number: int = 1  # the first number of a numbered list
+    source: tuple = ()  # the outline field it shows: a path in the slide's fields, e.g. ("bullets", 2, "text"),
+    #   or in the deck's facts, ("deck", "title"); () for words the deck makes up (pull maps edits back by it)
+    form: str = "{}"  # how the field's text is shown in it, e.g. "— {}" or "Source: {}"
 
     @property
     def text(self) -> str:

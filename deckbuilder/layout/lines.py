@@ -24,13 +24,14 @@ class Line:
     display: bool = False  # the big text: heading font, the slide's title
     most: int | None = None  # the most lines it may take (a display line: four)
     styled: Callable[[str, float], list[Para]] | None = None  # sets the text when it is not plain
+    source: tuple = ()  # the outline field it shows (see Para.source)
 
     def paras(self, ctx: Ctx, size: float, text: str | None = None) -> list[Para]:
         text = self.text if text is None else text
         if self.styled:
             return self.styled(text, size)
         return [ctx.para(text, size, heading=self.display, bold=self.bold, color=self.color,
-                         line_spacing=0.9 if self.display else 1.0)]
+                         line_spacing=0.9 if self.display else 1.0, source=self.source)]
 
     @property
     def limit(self) -> int | None:

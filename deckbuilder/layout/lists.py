@@ -105,11 +105,12 @@ def page_points(ctx: Ctx, points: Points, box_of: Callable[[int], Box]) -> tuple
         if not isinstance(unit, Item):
             return None
         kept = next((k for k in range(len(unit.children) - 1, 0, -1)
-                     if fit([Item(unit.text, unit.children[:k], unit.cont)], size, index)), 0)
+                     if fit([replace(unit, children=unit.children[:k])], size, index)), 0)
         if kept:
-            return Item(unit.text, unit.children[:kept], unit.cont), Item("", unit.children[kept:], True)
-        parts = split_text(unit.text, lambda head: fit([Item(head, (), unit.cont)], size, index))
-        return parts and (Item(parts[0], (), unit.cont), Item(parts[1], unit.children, True))
+            return replace(unit, children=unit.children[:kept]), replace(unit, text="", children=unit.children[kept:],
+                                                                         cont=True)
+        parts = split_text(unit.text, lambda head: fit([replace(unit, text=head, children=())], size, index))
+        return parts and (replace(unit, text=parts[0], children=()), replace(unit, text=parts[1], cont=True))
 
     found = paginate(points.units, fit, sizes, split)
     if found is not None:

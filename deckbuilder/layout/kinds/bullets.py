@@ -48,7 +48,7 @@ def plan_list(ctx: Ctx, slide: Slide, points: Points) -> list[SlidePlan]:
 
 def plan_bullets(slide: Slide, ctx: Ctx) -> list[SlidePlan]:
     numbered = bool(slide.get("numbered"))
-    units = items_of(slide["bullets"])
+    units = items_of(slide["bullets"], ("bullets",))
     if slide.get("image"):
         return plan_beside(slide, ctx, body_points(ctx, "bullets", units, numbered), "right",
                            [("", 7), ("the picture narrower", 8)])

@@ -17,6 +17,7 @@ TICK, OPEN = "\u2713", "\u25cb"
 class Check:
     text: str
     done: bool
+    source: tuple = ()
 
 
 def _paras(ctx: Ctx, items: list[Check], size: float) -> list[Para]:
@@ -24,12 +25,12 @@ def _paras(ctx: Ctx, items: list[Check], size: float) -> list[Para]:
     return [Para((ctx.run(item.text, size, color=None if item.done else ctx.colors["muted"]),),
                  bullet=TICK if item.done else OPEN, indent=indent,
                  bullet_color=ctx.colors["accent"] if item.done else ctx.colors["muted"],
-                 space_before=round(size * 0.6))
+                 space_before=round(size * 0.6), source=item.source)
             for item in items]
 
 
 def plan_checklist(slide: Slide, ctx: Ctx) -> list[SlidePlan]:
-    items = [Check(i["text"], i.get("done", True)) for i in slide["items"]]
+    items = [Check(item["text"], item.get("done", True), ("items", i, "text")) for i, item in enumerate(slide["items"])]
     holder = "body" if ctx.tlayout and ctx.tlayout.body else None
     return plan_list(ctx, slide, Points("items", items, lambda page, size, first: _paras(ctx, page, size),
                                         stages(ctx.size("body"), ctx.size("body_min"), FLOOR["body"]), "item",

@@ -2,8 +2,10 @@
 smaller type, and continuation that cuts every column at the same point, headings repeated."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ...model.outline import Slide
-from ..blocks import Frame, bullet_paras, content_frame, framed, items_of, source_box, whole_words
+from ..blocks import Frame, Item, bullet_paras, content_frame, framed, items_of, source_box, whole_words
 from ..context import Ctx
 from ..fitting import Arrangement, Shortfall, arrange, lines_over
 from ..grid import CARD_PAD, GAP, RULE
@@ -20,17 +22,32 @@ RULE_BELOW = inches(0.2)
 FILL = 0.6  # a card is at least this share of the body's height, so short columns still read as cards
 
 
-def _heading(ctx: Ctx, text: str, size: float) -> Para:
-    return Para((ctx.run(text, size, heading=True, bold=True, color=ctx.colors["primary"]),))
+@dataclass(frozen=True)
+class Column:
+    """One column as the layout needs it: its place in the slide, heading, points and numbering."""
+
+    index: int
+    heading: str
+    items: tuple[Item, ...]
+    numbered: bool
+
+    @classmethod
+    def of(cls, index: int, column) -> "Column":
+        return cls(index, column["heading"], tuple(items_of(column["bullets"], ("columns", index, "bullets"))),
+                   bool(column.get("numbered")))
 
 
-def _points(ctx: Ctx, column, size: float, first: int, last: int | None) -> list[Para]:
-    items = items_of(column["bullets"])[first:last]
-    return bullet_paras(ctx, items, size, bool(column.get("numbered")), first + 1)
+def _heading(ctx: Ctx, column: Column, size: float) -> Para:
+    return Para((ctx.run(column.heading, size, heading=True, bold=True, color=ctx.colors["primary"]),),
+                source=("columns", column.index, "heading"))
+
+
+def _points(ctx: Ctx, column: Column, size: float, first: int, last: int | None) -> list[Para]:
+    return bullet_paras(ctx, column.items[first:last], size, column.numbered, first + 1)
 
 
 def plan_columns(slide: Slide, ctx: Ctx) -> list[SlidePlan]:
-    columns = list(slide["columns"])
+    columns = [Column.of(i, column) for i, column in enumerate(slide["columns"])]
     whole = (0, None)
     arrangements = framed(ctx, slide, lambda frame: [
         Arrangement("", lambda size: _cards(ctx, columns, frame.body, size, CARD_PAD, whole)),
@@ -60,7 +77,7 @@ def _continued(slide: Slide, ctx: Ctx, columns: list, frame: Frame, sizes: list[
     def stacked(page: list, size: float) -> list | Shortfall:
         return _rows(ctx, page, area, size)
 
-    ways = [(cut, list(range(max(len(c["bullets"]) for c in columns)))), (stacked, columns)]
+    ways = [(cut, list(range(max(len(c.items) for c in columns)))), (stacked, columns)]
     found = [(way, paginate(units, lambda page, size, _, w=way: not isinstance(w(page, size), Shortfall), sizes))
              for way, units in ways]
     found = [(way, pages) for way, pages in found if pages]
@@ -80,7 +97,7 @@ def _rows(ctx: Ctx, columns: list, area: Box, size: float) -> list | Shortfall:
     points_w = area.right - TIGHT_PAD - points_x
     rows = []
     for column in columns:
-        heading, paras = [_heading(ctx, column["heading"], size)], _points(ctx, column, size, 0, None)
+        heading, paras = [_heading(ctx, column, size)], _points(ctx, column, size, 0, None)
         if not (whole_words(ctx, heading, heading_w) and whole_words(ctx, paras, points_w)):
             return Shortfall("columns", "a word", f"is wider than a column at {size:g} pt")
         rows.append((heading, paras, max(ctx.measure.height(heading, heading_w), ctx.measure.height(paras, points_w))))
@@ -107,13 +124,13 @@ def _cards(ctx: Ctx, columns: list, area: Box, size: float, pad: int, span: tupl
     heading_size = size + 2 if pad == CARD_PAD else size
     room = area.h - 2 * pad
     heights = [_height(ctx, c, inner, size, heading_size, span) for c in columns]
-    if not all(whole_words(ctx, [_heading(ctx, c["heading"], heading_size), *_points(ctx, c, size, *span)], inner)
+    if not all(whole_words(ctx, [_heading(ctx, c, heading_size), *_points(ctx, c, size, *span)], inner)
                for c in columns):
         return Shortfall("columns", "a word", f"is wider than a column at {size:g} pt")
     if max(heights) > room:
         worst = max(range(len(columns)), key=heights.__getitem__)
         pitch = para_pitch(_points(ctx, columns[worst], size, 0, 1)[0]) * EMU_PER_PT
-        return Shortfall("columns", f"the column '{columns[worst]['heading']}'",
+        return Shortfall("columns", f"the column '{columns[worst].heading}'",
                          lines_over(max(1, -(-(heights[worst] - room) // round(pitch))), size), worst)
     card_h = min(max(max(heights) + 2 * pad + GAP, round(area.h * FILL)), area.h)
     shapes: list = []
@@ -125,12 +142,12 @@ def _cards(ctx: Ctx, columns: list, area: Box, size: float, pad: int, span: tupl
 
 
 def _height(ctx: Ctx, column, width: int, size: float, heading_size: float, span) -> int:
-    heading = ctx.measure.height([_heading(ctx, column["heading"], heading_size)], width)
+    heading = ctx.measure.height([_heading(ctx, column, heading_size)], width)
     return heading + RULE_ABOVE + RULE + RULE_BELOW + ctx.measure.height(_points(ctx, column, size, *span), width)
 
 
 def _column(ctx: Ctx, column, box: Box, size: float, heading_size: float, span) -> list:
-    heading = [_heading(ctx, column["heading"], heading_size)]
+    heading = [_heading(ctx, column, heading_size)]
     heading_h = ctx.measure.height(heading, box.w)
     rule_y = box.y + heading_h + RULE_ABOVE
     body_y = rule_y + RULE + RULE_BELOW

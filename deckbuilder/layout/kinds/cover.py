@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
-from typing import Callable
+from typing import Callable, NamedTuple
 
 from ...colors import contrast, mix, readable_on
 from ...model.outline import Slide
@@ -38,22 +38,33 @@ def _image_region(ctx: Ctx) -> Box:
     return Box(x, 0, ctx.grid.width - x, ctx.grid.height)
 
 
-def _cover(ctx: Ctx, slide: Slide, title: str, parts: list, title_size: float, title_field: str = "title",
-           kicker: str | None = None) -> list | None:
+class Part(NamedTuple):
+    """A smaller line of a cover slide: its text, preferred size, weight, field and the outline field it shows."""
+
+    text: str
+    size: float
+    bold: bool
+    field: str
+    source: tuple = ()
+
+
+def _cover(ctx: Ctx, slide: Slide, title: str, parts: list[Part], title_size: float, title_field: str = "title",
+           kicker: str | None = None, title_source: tuple = ("title",)) -> list | None:
     """The shared arrangement: accent bar, (a kicker,) the big title, then the smaller lines, centred on the
     left, every line stepping down together until all fit; None (reported) if they do not."""
     if ctx.tlayout and ctx.tlayout.title:
-        return on_template(ctx, slide, title, parts, title_size, title_field, kicker)
+        return on_template(ctx, slide, title, parts, title_size, title_field, kicker, title_source=title_source)
     bg, main, soft = _palette(ctx)
     spec = slide.get("image")
     x, w = _text_area(ctx, bool(spec))
-    lines = [Line(kicker, "title", steps(ctx.size("caption") + 4, KICKER_FLOOR), True, soft, GAP)] if kicker else []
+    lines = [Line(kicker, "title", steps(ctx.size("caption") + 4, KICKER_FLOOR), True, soft, GAP,
+                  source=("title",))] if kicker else []
     lines.append(Line(title, title_field, steps(title_size, FLOOR["title"], DISPLAY_STEP), True, main,
-                      KICKER_GAP if kicker else GAP, display=True))
-    for text, size, bold, field in parts:
-        floor = FLOOR["body"] if size >= FLOOR["body"] else FLOOR["small"]
-        lines.append(Line(text, field, steps(size, floor), bold, main if bold else soft,
-                          SUBTITLE_GAP if field == "subtitle" else PART_GAP))
+                      KICKER_GAP if kicker else GAP, display=True, source=title_source))
+    for part in parts:
+        floor = FLOOR["body"] if part.size >= FLOOR["body"] else FLOOR["small"]
+        lines.append(Line(part.text, part.field, steps(part.size, floor), part.bold, main if part.bold else soft,
+                          SUBTITLE_GAP if part.field == "subtitle" else PART_GAP, source=part.source))
     boxes = stack_lines(ctx, slide, lines, x, w, ctx.grid.safe.h - GAP)
     if boxes is None:
         return None
@@ -65,8 +76,9 @@ def _cover(ctx: Ctx, slide: Slide, title: str, parts: list, title_size: float, t
     return shapes
 
 
-def on_template(ctx: Ctx, slide: Slide, title: str, parts: list, title_size: float, title_field: str,
-                kicker: str | None, styled: Callable[[str, float], list[Para]] | None = None) -> list | None:
+def on_template(ctx: Ctx, slide: Slide, title: str, parts: list[Part], title_size: float, title_field: str,
+                kicker: str | None, styled: Callable[[str, float], list[Para]] | None = None,
+                title_source: tuple = ()) -> list | None:
     """A cover (or statement) in the template's own title and subtitle placeholders, in its colours (a kicker
     leads the lines in the subtitle's place); `styled(text, size)` sets the title when it is not plain."""
     layout = ctx.tlayout
@@ -74,7 +86,8 @@ def on_template(ctx: Ctx, slide: Slide, title: str, parts: list, title_size: flo
     def heading_paras(size: float, text: str = title) -> list[Para]:
         if styled:
             return styled(text, size)
-        return [ctx.para(text, size, heading=True, bold=True, color=ctx.colors["title"], line_spacing=0.9)]
+        return [ctx.para(text, size, heading=True, bold=True, color=ctx.colors["title"], line_spacing=0.9,
+                         source=title_source)]
 
     heading = fit_text(ctx, heading_paras, layout.title, steps(title_size, FLOOR["title"], DISPLAY_STEP), role="title",
                        anchor="b")
@@ -87,19 +100,19 @@ def on_template(ctx: Ctx, slide: Slide, title: str, parts: list, title_size: flo
                                            lambda t: heading_paras(FLOOR["title"], t), layout.title.w, layout.title.h))
         return None
     shapes = [replace(heading, backdrop=layout.title_background)]
-    lines = ([(kicker, ctx.size("caption"), True, "title")] if kicker else []) + list(parts)
+    lines = ([Part(kicker, ctx.size("caption"), True, "title", ("title",))] if kicker else []) + list(parts)
     holder = layout.subtitle or layout.body
     if lines and holder:
         box = _holder_lines(ctx, lines, holder)
         if box is None:
-            fields = " and ".join(f for *_, f in lines)
-            ctx.overflow(slide, Shortfall(lines[0][3], f"the {fields}", f"do not fit the template's "
+            fields = " and ".join(part.field for part in lines)
+            ctx.overflow(slide, Shortfall(lines[0].field, f"the {fields}", f"do not fit the template's "
                                           f"{'subtitle' if layout.subtitle else 'text'} placeholder even at "
                                           f"{LABEL_FLOOR:g} pt"))
             return None
         shapes.append(replace(box, placeholder="subtitle" if layout.subtitle else "body", backdrop=layout.background))
     elif lines:
-        ctx.overflow(slide, Shortfall(lines[0][3], f"the {lines[0][3]}", f"has no place on the template's "
+        ctx.overflow(slide, Shortfall(lines[0].field, f"the {lines[0].field}", f"has no place on the template's "
                                       f"{layout.name} layout"))
         return None
     if slide.get("image"):
@@ -113,11 +126,11 @@ def _holder_lines(ctx: Ctx, lines: list, holder: Box) -> TextBox | None:
     """The cover's smaller lines in the template's subtitle placeholder, shrinking together (to 14 pt at the
     least), the placeholder taking the room below it on the slide when they need more."""
     def paras(size: float) -> list[Para]:
-        return [ctx.para(text, max(size * part_size / lines[0][1], LABEL_FLOOR), bold=bold,
-                         space_before=size * 0.3 if i else 0)
-                for i, (text, part_size, bold, _) in enumerate(lines)]
+        return [ctx.para(part.text, max(size * part.size / lines[0].size, LABEL_FLOOR), bold=part.bold,
+                         space_before=size * 0.3 if i else 0, source=part.source)
+                for i, part in enumerate(lines)]
 
-    sizes = steps(lines[0][1], LABEL_FLOOR, 1)
+    sizes = steps(lines[0].size, LABEL_FLOOR, 1)
     deeper = holder.with_h(max(holder.h, ctx.grid.height - ctx.grid.bottom - holder.y))
     return fit_text(ctx, paras, holder, sizes) or fit_text(ctx, paras, deeper, sizes, grow=True)
 
@@ -138,10 +151,12 @@ def plan_title(slide: Slide, ctx: Ctx) -> list[SlidePlan]:
     deck = ctx.deck
     title = slide.get("title") or deck["title"]
     subtitle = slide.get("subtitle") or deck.get("subtitle")
-    parts = [(subtitle, ctx.size("body"), False, "subtitle")] if subtitle else []
-    parts += [(t, ctx.size("caption") + 2, i == 0, "presenter")
+    parts = [Part(subtitle, ctx.size("body"), False, "subtitle",
+                  ("subtitle",) if slide.get("subtitle") else ("deck", "subtitle"))] if subtitle else []
+    parts += [Part(t, ctx.size("caption") + 2, i == 0, "presenter")
               for i, t in enumerate((_presenter(deck), _when(deck))) if t]
-    shapes = _cover(ctx, slide, title, parts, ctx.size("section"))
+    shapes = _cover(ctx, slide, title, parts, ctx.size("section"),
+                    title_source=("title",) if slide.get("title") else ("deck", "title"))
     if shapes is None:
         return []
     return [SlidePlan(slide.id, slide.layout, title, tuple(shapes), slide.get("notes", ""),
@@ -150,8 +165,8 @@ def plan_title(slide: Slide, ctx: Ctx) -> list[SlidePlan]:
 
 def plan_section(slide: Slide, ctx: Ctx) -> list[SlidePlan]:
     sub = slide.get("subtitle")
-    shapes = _cover(ctx, slide, slide["title"], [(sub, ctx.size("body"), False, "subtitle")] if sub else [],
-                    ctx.size("section"))
+    shapes = _cover(ctx, slide, slide["title"], [Part(sub, ctx.size("body"), False, "subtitle", ("subtitle",))]
+                    if sub else [], ctx.size("section"))
     if shapes is None:
         return []
     return [SlidePlan(slide.id, slide.layout, slide["title"], tuple(shapes), slide.get("notes", ""),
@@ -160,8 +175,10 @@ def plan_section(slide: Slide, ctx: Ctx) -> list[SlidePlan]:
 
 def plan_closing(slide: Slide, ctx: Ctx) -> list[SlidePlan]:
     contact = slide.get("contact") or ctx.deck.get("contact")
-    parts = [(contact, ctx.size("caption") + 2, False, "contact")] if contact else []
-    shapes = _cover(ctx, slide, slide["text"], parts, ctx.size("statement") + 12, "text", slide.get("title"))
+    parts = [Part(contact, ctx.size("caption") + 2, False, "contact",
+                  ("contact",) if slide.get("contact") else ("deck", "contact"))] if contact else []
+    shapes = _cover(ctx, slide, slide["text"], parts, ctx.size("statement") + 12, "text", slide.get("title"),
+                    title_source=("text",))
     if shapes is None:
         return []
     title = slide.get("title") or slide["text"]

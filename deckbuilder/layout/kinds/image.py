@@ -57,22 +57,23 @@ def _alt(ctx: Ctx, spec) -> str:
 
 def _band(ctx: Ctx, slide: Slide, title: str) -> list[TextBox] | None:
     """The lines under the picture: the title (bold when a caption follows), then the caption."""
-    lines = [(title, "title" if slide.get("title") else "caption")]
+    lines = [(title, "title" if slide.get("title") else "caption" if slide.get("caption") else "")]
     if slide.get("caption") and slide.get("title"):
         lines.append((slide["caption"], "caption"))
     boxes = []
     for i, (text, field) in enumerate(lines):
         bold = i == 0 and len(lines) > 1
 
-        def paras(size: float, t: str = text, b: bool = bold) -> list[Para]:
-            return [ctx.para(t, size, bold=b)]
+        def paras(size: float, t: str = text, b: bool = bold, f: str = field) -> list[Para]:
+            return [ctx.para(t, size, bold=b, source=(f,) if f else ())]
 
         frame = Box(ctx.grid.safe.x, 0, ctx.grid.safe.w, CAPTION_DEPTH)
         size = ctx.size("caption") + (4 if i == 0 else 0)
         box = fit_text(ctx, paras, frame, steps(size, FLOOR["body"]), role="title" if i == 0 else "body",
                        max_lines=2, grow=True, name="Caption")
         if box is None:
-            ctx.overflow(slide, text_shortfall(ctx, field, f"the {field}", text, lambda t: paras(FLOOR["body"], t),
+            ctx.overflow(slide, text_shortfall(ctx, field or "image", f"the {field or 'caption'}", text,
+                                               lambda t: paras(FLOOR["body"], t),
                                                frame.w, frame.h, 2))
             return None
         boxes.append(box)
@@ -106,7 +107,7 @@ def _band_lines(ctx: Ctx, slide: Slide, width: int, height: int) -> list[TextBox
             continue
 
         def paras(s: float, t: str = text, b: bool = bold, f: str = field) -> list[Para]:
-            return [ctx.para(t, s, heading=f == "text", bold=b, color=WHITE)]
+            return [ctx.para(t, s, heading=f == "text", bold=b, color=WHITE, source=(f,))]
 
         frame = Box(0, 0, width, height)
         box = fit_text(ctx, paras, frame, steps(size, floor, step), role="title" if field == "text" else "body",
@@ -155,11 +156,12 @@ def _overlay(ctx: Ctx, slide: Slide, spec, picture: Picture, credit: str) -> lis
 def plan_image_text(slide: Slide, ctx: Ctx) -> list[SlidePlan]:
     body = stages(ctx.size("body"), ctx.size("body_min"), FLOOR["body"])
     if slide.get("bullets"):
-        points = Points("bullets", items_of(slide["bullets"]),
+        points = Points("bullets", items_of(slide["bullets"], ("bullets",)),
                         lambda page, size, first: bullet_paras(ctx, page, size, start=first + 1), body)
     else:
-        points = Points("text", [Item(slide.get("text") or "", cont=True)],
-                        lambda page, size, first: [ctx.para(u.text, size, space_before=size * 0.5) for u in page],
+        points = Points("text", [Item(slide.get("text") or "", cont=True, source=("text",))],
+                        lambda page, size, first: [ctx.para(u.text, size, space_before=size * 0.5, source=u.source)
+                                                   for u in page],
                         body, "paragraph")
     side = slide.get("side", "left")
     return plan_beside(slide, ctx, points, side, [("", 5), ("the picture a third of the slide", 7)], strip=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from ...model.outline import Slide
-from ..blocks import Frame, content_frame, fits, framed, source_box, text_shortfall
+from ..blocks import Frame, content_frame, fits, framed, source_box, sourced, text_shortfall
 from ..context import Ctx
 from ..fitting import Arrangement, Shortfall, arrange
 from ..grid import GUTTER
@@ -55,12 +55,14 @@ def _continued(slide: Slide, ctx: Ctx, logos: list, frame: Frame, cols: int, siz
         ctx.overflow(slide, short)
         return []
     size, pages = found
+    starts = [sum(len(p) for p in pages[:k]) for k in range(len(pages))]
     out = [Page(continued(slide["title"], part), (frame if part == 1 else later).head.shapes,
-                tuple(_tiles(ctx, slide, page, area, cols, size))) for part, page in enumerate(pages, start=1)]
+                tuple(_tiles(ctx, slide, page, area, cols, size, start)))
+           for part, (page, start) in enumerate(zip(pages, starts), start=1)]
     return plans_of(slide, out, lambda _: source_box(ctx, slide))
 
 
-def _tiles(ctx: Ctx, slide: Slide, logos: list, area: Box, cols: int, size: float) -> list | Shortfall:
+def _tiles(ctx: Ctx, slide: Slide, logos: list, area: Box, cols: int, size: float, first: int = 0) -> list | Shortfall:
     """Tiles in rows of `cols` (a short last row centred), a third of the way down the free space."""
     cols = min(cols, len(logos))
     rows = math.ceil(len(logos) / cols)
@@ -82,7 +84,7 @@ def _tiles(ctx: Ctx, slide: Slide, logos: list, area: Box, cols: int, size: floa
         x = _row_x(slots, len(logos), cols, row)[col]
         tile = Box(x, y0 + row * (tile_h + GUTTER), tile_w, tile_h)
         shapes.append(Rect(tile, fill=ctx.colors["surface"], rounded=True, name="Tile"))
-        shapes += _content(ctx, slide, logo, tile, size, pad)
+        shapes += _content(ctx, slide, logo, first + i, tile, size, pad)
     return shapes
 
 
@@ -93,10 +95,11 @@ def _row_x(slots: list, count: int, cols: int, row: int) -> list[int]:
     return [x + shift for x, _ in slots[:in_row]]
 
 
-def _content(ctx: Ctx, slide: Slide, logo, tile: Box, size: float, pad: int) -> list:
+def _content(ctx: Ctx, slide: Slide, logo, index: int, tile: Box, size: float, pad: int) -> list:
     inner = Box(tile.x + pad, tile.y + pad, tile.w - 2 * pad, tile.h - 2 * pad)
     if logo.get("image"):
         spec = logo["image"].copy()
         spec.setdefault("credit", "credits-only")
         return place_image(ctx, slide, spec, inner, fit="contain")
-    return [TextBox(inner, tuple(_name(ctx, logo["name"], size)), anchor="ctr", name="Logo name")]
+    return [sourced(TextBox(inner, tuple(_name(ctx, logo["name"], size)), anchor="ctr", name="Logo name"),
+                    ("logos", index, "name"))]

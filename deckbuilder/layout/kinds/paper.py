@@ -33,7 +33,7 @@ def _meta(ctx: Ctx, slide: Slide, size: float, authors: str) -> list[Para]:
     small = max(LABEL_FLOOR, size * 0.62)
     paras = [ctx.para(authors, small + 2, bold=True, color=ctx.colors["primary"])]
     if slide.get("affiliation"):
-        paras.append(ctx.para(slide["affiliation"], small, color=muted, space_before=2))
+        paras.append(ctx.para(slide["affiliation"], small, color=muted, space_before=2, source=("affiliation",)))
     where = ", ".join(p for p in (slide.get("journal"), slide.get("date")) if p)
     if where:
         paras.append(ctx.para(where, small, italic=True, space_before=size * 0.4))
@@ -46,17 +46,20 @@ def _meta(ctx: Ctx, slide: Slide, size: float, authors: str) -> list[Para]:
 def _body_points(ctx: Ctx, slide: Slide) -> Points | None:
     sizes = stages(ctx.size("body") - 4, ctx.size("body_min"), FLOOR["body"])
     if slide.get("points"):
-        return Points("points", items_of(slide["points"]), lambda page, size, first: bullet_paras(ctx, page, size),
+        return Points("points", items_of(slide["points"], ("points",)),
+                      lambda page, size, first: bullet_paras(ctx, page, size),
                       sizes)
     if slide.get("abstract"):
-        return Points("abstract", [Item(slide["abstract"], cont=True)],
-                      lambda page, size, first: [ctx.para(u.text, size, space_before=size * 0.5) for u in page],
+        return Points("abstract", [Item(slide["abstract"], cont=True, source=("abstract",))],
+                      lambda page, size, first: [ctx.para(u.text, size, space_before=size * 0.5, source=u.source)
+                                                 for u in page],
                       sizes, "abstract")
     return None
 
 
 def plan_paper(slide: Slide, ctx: Ctx) -> list[SlidePlan]:
-    head = kicker(ctx, slide, slide.get("heading") or "The research", role="body")
+    head = kicker(ctx, slide, slide.get("heading") or "The research", role="body",
+                  source=("heading",) if slide.get("heading") else ())
     if head is None:
         return []
     area = kicked_area(ctx, slide, head)
@@ -149,7 +152,8 @@ def _card(ctx: Ctx, slide: Slide, space: Box, lower: bool = False) -> list | Sho
     for shown in (None, 6, 3):
         authors = _authors(names, shown)
         for size in steps(CARD_TITLE, FLOOR["body"]):
-            title = [Para((ctx.run(slide["title"], size, heading=True, bold=True),), line_spacing=0.95)]
+            title = [Para((ctx.run(slide["title"], size, heading=True, bold=True),), line_spacing=0.95,
+                          source=("title",))]
             meta = _meta(ctx, slide, size, authors)
             title_h, meta_h = ctx.measure.height(title, inner.w), ctx.measure.height(meta, inner.w)
             gap = points(size * 0.6)

@@ -30,7 +30,7 @@ def _text(ctx: Ctx, text: str, size: float) -> list[Para]:
     """The post's words, with #hashtags and @mentions in the brand colour, as posts show them."""
     runs = tuple(ctx.run(part, size, color=ctx.colors["primary"] if TAG.fullmatch(part) else None)
                  for part in TAG.split(text) if part)
-    return [Para(runs, line_spacing=1.05)]
+    return [Para(runs, line_spacing=1.05, source=("text",))]
 
 
 def _initials(name: str) -> str:
@@ -40,7 +40,7 @@ def _initials(name: str) -> str:
 def plan_post(slide: Slide, ctx: Ctx) -> list[SlidePlan]:
     heading = slide.get("heading")
     title = slide.get("title") or (f"{heading}: {slide['author']}" if heading else f"{slide['author']} on social media")
-    head = kicker(ctx, slide, title)
+    head = kicker(ctx, slide, title, source=("title",) if slide.get("title") else ())
     if head is None:
         return []
     area = kicked_area(ctx, slide, head, CARD_GAP)
@@ -121,7 +121,7 @@ def _header(ctx: Ctx, slide: Slide, box: Box, picture: bool = False) -> list | S
     meta = " · ".join(p for p in (slide.get("handle"), slide.get("date")) if p)
 
     def paras(size: float) -> list[Para]:
-        found = [Para((ctx.run(slide["author"], size, bold=True),))]
+        found = [Para((ctx.run(slide["author"], size, bold=True),), source=("author",))]
         return found + ([ctx.para(meta, max(LABEL_FLOOR, size - 4), color=ctx.colors["muted"])] if meta else [])
 
     x = box.x + AVATAR + GUTTER

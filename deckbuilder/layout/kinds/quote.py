@@ -3,7 +3,7 @@ words, smaller, or small beside the speaker's name; a long quote continued."""
 from __future__ import annotations
 
 from ...model.outline import Slide
-from ..blocks import Item, body_bottom, fit_text, kicker_sizes, source_box, text_shortfall, title_paras, vstack
+from ..blocks import Item, body_bottom, fit_text, kicker_sizes, source_box, sourced, text_shortfall, title_paras, vstack
 from ..blocks import accent_bar as bar
 from ..context import Ctx
 from ..fitting import Arrangement, Shortfall, arrange
@@ -19,7 +19,7 @@ BY_GAP = inches(0.35)  # between the words and the speaker
 SMALL_PICTURE = inches(1.3)  # a picture set beside the speaker's name
 
 
-def kicker(ctx: Ctx, slide: Slide, text: str, role: str = "title") -> TextBox | None:
+def kicker(ctx: Ctx, slide: Slide, text: str, role: str = "title", source: tuple = ()) -> TextBox | None:
     """A slide's title set small above the content, for slides where the content is the point:
     under the accent bar, or in the template's title placeholder's place, in the title colour."""
     holder = ctx.tlayout.title if ctx.tlayout else None
@@ -31,6 +31,7 @@ def kicker(ctx: Ctx, slide: Slide, text: str, role: str = "title") -> TextBox | 
                                            lambda t: title_paras(ctx, t, kicker_sizes(ctx)[-1], True), w,
                                            KICKER_DEPTH, 2))
         return None
+    box = sourced(box, source)
     if holder:
         return TextBox(holder, box.paras, role=role, anchor="ctr", name="Kicker",
                        backdrop=ctx.tlayout.title_background)
@@ -51,7 +52,7 @@ def kicked_area(ctx: Ctx, slide: Slide, head: TextBox | None, gap: int = GAP) ->
 def plan_quote(slide: Slide, ctx: Ctx) -> list[SlidePlan]:
     spec = slide.get("image")
     title = slide.get("title") or f"What {slide['by']} said"
-    head = kicker(ctx, slide, title)
+    head = kicker(ctx, slide, title, source=("title",) if slide.get("title") else ())
     if head is None:
         return []
     area = kicked_area(ctx, slide, head)
@@ -103,13 +104,14 @@ def _continued(ctx: Ctx, slide: Slide, title: str, fixed: tuple, area: Box, size
 
 
 def _words(ctx: Ctx, text: str, size: float) -> list[Para]:
-    return [ctx.para(text, size, heading=True, line_spacing=1.05)]
+    return [ctx.para(text, size, heading=True, line_spacing=1.05, source=("text",))]
 
 
 def _by(ctx: Ctx, slide: Slide) -> list[Para]:
-    by = [Para((ctx.run(f"\u2014 {slide['by']}", ctx.size("caption") + 4, bold=True),))]
+    by = [ctx.para(slide["by"], ctx.size("caption") + 4, bold=True, source=("by",), form="\u2014 {}")]
     if slide.get("role"):
-        by.append(ctx.para(slide["role"], ctx.size("caption"), color=ctx.colors["muted"], space_before=2))
+        by.append(ctx.para(slide["role"], ctx.size("caption"), color=ctx.colors["muted"], space_before=2,
+                           source=("role",)))
     return by
 
 

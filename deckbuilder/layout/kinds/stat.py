@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from ...model.outline import Slide
-from ..blocks import fits, framed, source_box, text_shortfall
+from ..blocks import fits, framed, source_box, sourced, text_shortfall
 from ..context import Ctx
 from ..fitting import Arrangement, Shortfall, arrange
 from ..grid import snap
@@ -107,12 +107,13 @@ def _attempt(ctx: Ctx, stats: list, cells: list[Cell], area: Box, size: float, u
                          f"than the slide has at {size:g} pt")
     y = area.y + max(0, (area.h - block) * 2 // 5)
     shapes: list = []
-    for cell, stat in zip(cells, stats):
+    for index, (cell, stat) in enumerate(zip(cells, stats)):
         top = y + cell.row * (value_h + LABEL_GAP + label_h + ROW_GAP)
-        shapes.append(TextBox(Box(cell.x, top, cell.w, value_h), tuple(_value(ctx, stat["value"], size, units)),
-                              name="Stat value", anchor="b"))
-        shapes.append(TextBox(Box(cell.x, top + value_h + LABEL_GAP, cell.w, label_h),
-                              tuple(_label(ctx, stat["label"], label_size)), name="Stat label"))
+        value = TextBox(Box(cell.x, top, cell.w, value_h), tuple(_value(ctx, stat["value"], size, units)),
+                        name="Stat value", anchor="b")
+        label = TextBox(Box(cell.x, top + value_h + LABEL_GAP, cell.w, label_h),
+                        tuple(_label(ctx, stat["label"], label_size)), name="Stat label")
+        shapes += [sourced(value, ("stats", index, "value")), sourced(label, ("stats", index, "label"))]
     return shapes
 
 

@@ -11,7 +11,7 @@ from ..grid import GAP
 from ..ir import Para, SlidePlan, inches
 from ..lines import Line, stack_lines
 from ..scale import BIG_STEP, DISPLAY_STEP, FLOOR, KICKER_FLOOR, steps
-from .cover import on_template
+from .cover import Part, on_template
 
 MAX_LINES = 6
 ACCENT_GAP = inches(0.35)  # between the accent bar and the statement
@@ -24,11 +24,11 @@ def highlighted(ctx: Ctx, slide: Slide, text: str, size: float, line_spacing: fl
     phrase = slide.get("highlight")
     at = text.find(phrase) if phrase else -1
     if at < 0:
-        return Para((ctx.run(text, size, **style),), line_spacing=line_spacing)
+        return Para((ctx.run(text, size, **style),), line_spacing=line_spacing, source=("text",))
     parts = (text[:at], text[at:at + len(phrase)], text[at + len(phrase):])
     colors = (None, accent or ctx.colors["accent"], None)
     return Para(tuple(ctx.run(p, size, **{**style, "color": c or style.get("color")})
-                      for p, c in zip(parts, colors) if p), line_spacing=line_spacing)
+                      for p, c in zip(parts, colors) if p), line_spacing=line_spacing, source=("text",))
 
 
 def plan_statement(slide: Slide, ctx: Ctx) -> list[SlidePlan]:
@@ -59,13 +59,13 @@ def _lines(ctx: Ctx, slide: Slide) -> list[Line]:
 
     title_color = ctx.colors.get("title", ctx.colors["primary"])
     lines = [Line(slide["title"], "title", steps(ctx.size("caption") + 4, KICKER_FLOOR), True, title_color,
-                  GAP, most=2)] if slide.get("title") else []
+                  GAP, most=2, source=("title",))] if slide.get("title") else []
     lines.append(Line(slide["text"], "text", steps(ctx.size("statement"), FLOOR["title"], DISPLAY_STEP), True,
                       ctx.colors["text"], TIGHT_GAP if lines else ACCENT_GAP, display=True, most=MAX_LINES,
                       styled=statement))
     if slide.get("subtitle"):
         lines.append(Line(slide["subtitle"], "subtitle", steps(ctx.size("body"), FLOOR["body"]), False,
-                          ctx.colors["muted"], GAP))
+                          ctx.colors["muted"], GAP, source=("subtitle",)))
     return lines
 
 
@@ -75,8 +75,8 @@ def _on_template(slide: Slide, ctx: Ctx) -> list[SlidePlan]:
     sub = slide.get("subtitle")
     behind = ctx.tlayout.title_background or ctx.colors["background"]
     accent = readable_on(behind, ctx.colors["accent"], ctx.colors["title"], need=AA_LARGE)
-    shapes = on_template(ctx, slide, slide["text"], [(sub, ctx.size("body"), False, "subtitle")] if sub else [],
-                         ctx.size("statement"), "text", slide.get("title"),
+    shapes = on_template(ctx, slide, slide["text"], [Part(sub, ctx.size("body"), False, "subtitle", ("subtitle",))]
+                         if sub else [], ctx.size("statement"), "text", slide.get("title"),
                          lambda text, size: [highlighted(ctx, slide, text, size, heading=True, bold=True,
                                                          color=ctx.colors["title"], line_spacing=0.9, accent=accent)])
     if shapes is None:

@@ -24,17 +24,18 @@ CONNECTOR_GAP = inches(0.15)  # between a dot and the line joining it to the nex
 NUMBER_SIZE = 26.0
 
 
-def _paras(ctx: Ctx, step, size: float) -> list[Para]:
+def _paras(ctx: Ctx, step, size: float, index: int = 0) -> list[Para]:
     """A step's words: a bold heading over muted detail, or, alone, the step in regular weight."""
     detail = step.get("text")
-    paras = [Para((ctx.run(step["title"], size, heading=True, bold=bool(detail)),))]
+    paras = [Para((ctx.run(step["title"], size, heading=True, bold=bool(detail)),), source=("steps", index, "title"))]
     if detail:
-        paras.append(_detail(ctx, detail, size, space_before=round(size * 0.3)))
+        paras.append(_detail(ctx, detail, size, index, space_before=round(size * 0.3)))
     return paras
 
 
-def _detail(ctx: Ctx, text: str, size: float, space_before: float = 0.0) -> Para:
-    return ctx.para(text, max(FLOOR["body"], size - 4), color=ctx.colors["muted"], space_before=space_before)
+def _detail(ctx: Ctx, text: str, size: float, index: int, space_before: float = 0.0) -> Para:
+    return ctx.para(text, max(FLOOR["body"], size - 4), color=ctx.colors["muted"], space_before=space_before,
+                    source=("steps", index, "text"))
 
 
 def _rows(count: int) -> list[list[list[int]]]:
@@ -118,7 +119,7 @@ def _in_rows(ctx: Ctx, steps: list, rows: list[list[int]], area: Box, size: floa
                 shapes.append(Rect(Box(start, y + (DOT - CONNECTOR) // 2, end - start, CONNECTOR),
                                    fill=ctx.colors["muted"], name="Connector"))
             shapes += _dot(ctx, x, y, index + 1)
-            shapes.append(TextBox(Box(x, y + DOT + DOT_GAP, width, text_h), tuple(_paras(ctx, steps[index], size)),
+            shapes.append(TextBox(Box(x, y + DOT + DOT_GAP, width, text_h), tuple(_paras(ctx, steps[index], size, index)),
                                   name="Step"))
         y += row_h + ROW_GAP
     return shapes
@@ -140,8 +141,9 @@ def _listed(ctx: Ctx, steps: list, first: int, area: Box, size: float) -> list |
     """One row per step down the slide: its number in a dot, its title, then its text beside it (titles in a
     column as wide as the longest needs, up to a third of the slide; else each title above its text)."""
     title_x = area.x + SMALL_DOT + DOT_GAP
-    titles = [[Para((ctx.run(s["title"], size, heading=True, bold=True),))] for s in steps]
-    details = [[_detail(ctx, s["text"], size)] if s.get("text") else [] for s in steps]
+    titles = [[Para((ctx.run(s["title"], size, heading=True, bold=True),), source=("steps", first + i, "title"))]
+              for i, s in enumerate(steps)]
+    details = [[_detail(ctx, s["text"], size, first + i)] if s.get("text") else [] for i, s in enumerate(steps)]
     title_w = max(ctx.measure.widest_line(t[0]) for t in titles) + DOT_GAP
     beside = title_w <= (area.right - title_x) // 3
     text_x = title_x + title_w + DOT_GAP
