@@ -51,9 +51,10 @@ def image_uses(slides: Iterable[Slide]) -> list[Use]:
         if slide.get("image"):
             overlaid = slide.layout == "image" and bool(slide.get("text"))
             uses.append(Use(slide.id, "image", slide["image"], slide.at("image"), overlaid))
-        for i, logo in enumerate(slide.get("logos") or ()):
-            if logo.get("image"):
-                uses.append(Use(slide.id, f"logos[{i}].image", logo["image"], logo.at("image")))
+        for name in ("logos", "pictures"):
+            for i, item in enumerate(slide.get(name) or ()):
+                if item.get("image"):
+                    uses.append(Use(slide.id, f"{name}[{i}].image", item["image"], item.at("image")))
     return uses
 
 
