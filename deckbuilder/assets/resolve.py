@@ -76,8 +76,8 @@ def inside(path: Path, roots: Iterable[Path]) -> bool:
 
 
 def resolve_assets(uses: list[Use], outline: Path, register_path: str | None, use: str, diags: Diagnostics,
-                   allowed: Iterable[Path] = ()) -> dict[str, ImageInfo]:
-    """Check every image the deck uses; returns the readable ones by key."""
+                   allowed: Iterable[Path] = (), draft: bool = False) -> dict[str, ImageInfo]:
+    """Check every image the deck uses; returns the readable ones by key (in a `draft`, those still TODO too)."""
     if not uses:
         return {}
     register = find_register(outline, register_path)
@@ -93,7 +93,7 @@ def resolve_assets(uses: list[Use], outline: Path, register_path: str | None, us
                     first.where, "deck.images", "move it into the project, or allow its folder with --allow")
         return {}
     try:
-        entries = load_register(register, diags)
+        entries = load_register(register, diags, draft=draft)
     except BuildError as exc:
         diags.extend(exc.diagnostics)
         return {}

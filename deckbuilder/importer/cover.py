@@ -37,8 +37,8 @@ class Cover:
 
 def is_cover(slide: SlideFound) -> bool:
     """Whether the first slide is a title slide: laid out as one, or a few short lines that are not a list,
-    with no chart or table."""
-    if slide.number != 1 or slide.charts or slide.tables or len(slide.pictures) > 1:
+    with no chart or table (pictures beyond the one it shows follow it)."""
+    if slide.number != 1 or slide.charts or slide.tables:
         return False
     body = [p for t in slide.texts if t.role != "title" for p in t.live]
     lines = [line for p in body for line in p.lines]

@@ -8,6 +8,7 @@ from .text import LIMITS, pieces
 from .work import Work
 
 MAX_NOTES = 20_000
+KEPT = ("id", "notes", "source", "hidden")  # what a slide carries besides its layout's fields
 
 
 def source_line(work: Work) -> None:
@@ -49,11 +50,19 @@ def checked(fields: dict, work: Work) -> dict:
     if not problems:
         return fields
     work.note(f"the slide could not be a {fields['layout']} slide ({problems[0]}): its text became points")
-    texts = [t for t in _strings(fields) if t not in (fields.get("layout"), fields.get("title"))]
-    items = [piece for t in texts for piece in pieces(t, LIMITS["bullet"])] or ["(no text)"]
-    title = fields.get("title") or f"Slide {work.number}"
-    return {"layout": "bullets", "title": pieces(title, LIMITS["title"])[0], "bullets": items,
-            **({"image": fields["image"]} if isinstance(fields.get("image"), str) else {})}
+    return as_points(fields)
+
+
+def as_points(fields: dict) -> dict:
+    """A slide its layout cannot hold as points holding all its text, its picture beside them (the first text
+    is the title when it has none); what it carries besides (id, notes, source, hidden) is kept."""
+    kept = {k: fields[k] for k in KEPT if k in fields}
+    texts = _strings({k: v for k, v in fields.items() if k not in (*KEPT, "layout", "title", "numbered")})
+    title = fields.get("title") or (texts.pop(0) if texts else "Untitled")
+    head, *rest = pieces(title, LIMITS["title"])
+    items = [piece for t in [*rest, *texts] for piece in pieces(t, LIMITS["bullet"])] or ["(no text)"]
+    image = {"image": fields["image"]} if isinstance(fields.get("image"), str) else {}
+    return {**kept, "layout": "bullets", "title": head, "bullets": items, **image}
 
 
 def _strings(value) -> list[str]:

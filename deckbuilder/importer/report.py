@@ -47,6 +47,7 @@ class ImportReport:
     todo: dict[str, list[str]] = field(default_factory=dict)  # key -> the fields left TODO
     attention: list[Attention] = field(default_factory=list)
     footers: dict[str, int] = field(default_factory=dict)  # footer lines set aside -> on how many slides
+    picture_keys: dict[str, str] = field(default_factory=dict)  # sha256 of a picture's bytes in the deck -> its key
     chars_total: int = 0  # characters of slide text in the deck (not counting footers and slide numbers)
     chars_carried: int = 0  # of those, the ones now in the outline or the register
     chars_in_notes: int = 0  # of those carried, the ones moved into speaker notes

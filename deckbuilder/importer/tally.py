@@ -81,3 +81,4 @@ def commit(store: PictureStore, report: ImportReport) -> None:
         for note in entry.notes:
             report.note(planned.slide or None, f"picture '{planned.key}': {note}")
     report.reused = [p.key for p in store.planned.values() if p.reused]
+    report.picture_keys = {digest: p.key for digest, p in store.planned.items()}

@@ -10,7 +10,7 @@ from .work import Work
 LIMITS = {"title": 300, "bullet": 500, "statement": 300, "subtitle": 300, "quote": 800, "by": 120, "role": 200,
           "caption": 200, "overlay": 120, "paragraph": 1200, "heading": 120, "value": 24, "label": 160,
           "item": 300, "closing": 200, "contact": 200, "source": 300, "step": 160, "step-text": 300,
-          "category": 80, "series": 80}
+          "category": 80, "series": 80, "cell": 1000}
 SENTENCE = re.compile(r"(?<=[.!?…])\s+")
 
 

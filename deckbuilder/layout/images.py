@@ -12,7 +12,8 @@ from .ir import Box, Para, Picture, Run, TextBox, inches, points
 from .scale import FLOOR
 
 CREDIT_STRIP = inches(0.34)
-CROP_NOTICE = 0.01  # cropping more than 1 % of a side counts as a modification
+CROP_NOTICE = 0.01
+DRAFT_INSET = inches(0.05)  # cropping more than 1 % of a side counts as a modification
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,19 @@ def place_image(ctx: Ctx, slide: Slide, spec, box: Box, *, fit: str = "cover", o
     alt = "" if entry.get("decorative") else entry.get("alt", "")
     footer = tuple(runs) if where == "footer" else ()
     return [Picture(pic_box, str(entry.path), crop, alt, bool(entry.get("decorative")), name=f"Picture {entry.key}",
-                    key=entry.key, overlaid=overlaid, footer=footer), *([credit] if credit else [])]
+                    key=entry.key, overlaid=overlaid, footer=footer), *([credit] if credit else []),
+            *_credit_needed(ctx, entry, pic_box)]
+
+
+def _credit_needed(ctx: Ctx, entry, pic_box: Box) -> list[TextBox]:
+    """In a draft build, a picture whose register entry is still TODO carries a "Credit needed" mark."""
+    if not entry.draft:
+        return []
+    para = Para((ctx.run("Credit needed", FLOOR["small"] + 2, bold=True, color="FFFFFF"),))
+    width = min(pic_box.w, round(ctx.measure.width(para.runs[0]) * 12_700 * 1.1) + 2 * DRAFT_INSET)
+    box = Box(pic_box.x, pic_box.y, width, points(FLOOR["small"] + 2) * 2)
+    return [TextBox(box, (para,), role="credit", anchor="ctr", fill="000000", name="Credit needed",
+                    inset=DRAFT_INSET)]
 
 
 def _fit(info, frame: Box, fit: str, focus: tuple[float, float]) -> tuple[Box, tuple | None]:

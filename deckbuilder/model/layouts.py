@@ -64,7 +64,7 @@ STEP = filterable(
     Field("text", Text(300), "one or two lines of detail"),
     shorthand="title",
 )
-ROW = ListOf(Cell(300), min_items=1, max_items=12)
+ROW = ListOf(Cell(1000), min_items=1, max_items=12)
 PICTURE = Record(
     (Field("image", IMAGE, "the picture", required=True), Field("caption", Text(200), "a caption under it")),
     shorthand="image",
