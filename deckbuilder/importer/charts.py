@@ -28,8 +28,10 @@ def read_chart(space, name: str, box) -> ChartShape:
     percent, unit = _number_format(codes[0] if codes else "")
     grouping = plots[0].find("c:grouping", NS)
     labelled = any(v.get("val") in ("1", "true") for v in space.iterfind(".//c:dLbls/c:showVal", NS))
+    axes = [p for title in space.iterfind("c:chart/c:plotArea/*/c:title/c:tx/c:rich", NS)
+            for p in paragraphs(title, lambda rid: None) if p.text]
     return ChartShape(name, box, _kind(plots[0]), categories, series, _title(space),
-                      percent, unit, grouping.get("val", "") if grouping is not None else "", labelled)
+                      percent, unit, grouping.get("val", "") if grouping is not None else "", labelled, axes)
 
 
 def _kind(plot) -> str:

@@ -12,6 +12,7 @@ from ..errors import BuildError, Diagnostics, Loc, fail
 from ..model.outline import slug
 from ..source import display_path
 from .attach import credits_slides, merge_credits_slide, pair_on_slides
+from .audit import audit
 from .chrome import Chrome, set_aside
 from .cover import Cover, is_cover, read_cover
 from .credits import licence_of
@@ -24,7 +25,7 @@ from .read import read_deck
 from .replan import replan
 from .report import ImportReport, SlideRecord
 from .story import deck_problems, story_text, write_new
-from .tally import commit, count, deck_notes
+from .tally import commit, deck_notes
 from .text import LIMITS, pieces
 from .visuals import chart_slide, table_slide
 from .work import Work
@@ -58,7 +59,6 @@ def import_deck(pptx: Path, out_dir: Path, assets: Path | None = None) -> Import
     store.name_all()
     facts, planned = _slides(deck, store, skipped, report)
     deck_notes(deck, chrome, store, report)
-    count(deck, report)
     registered = report.register.is_file() or any(not p.reused for p in store.planned.values())
     facts.update(_places(out_dir, assets_dir, registered))
     _check_facts(facts, report)
@@ -67,9 +67,19 @@ def import_deck(pptx: Path, out_dir: Path, assets: Path | None = None) -> Import
               f"{_rel(report.register, out_dir)}."]
     commit(store, report)
     write_new(story, story_text(header, facts, planned))
-    replan(story, header, facts, planned, report)
+    result = replan(story, header, facts, planned, report)
+    audit(deck, result.plan, _shown_pictures(deck, store), report)
     _validate(story, report)
     return report
+
+
+def _shown_pictures(deck: DeckFound, store: PictureStore) -> dict[int, list[tuple[str, str]]]:
+    """Per slide, each content picture's register key ('' when it cannot be placed) and name."""
+    def key(pic: PictureShape) -> str:
+        planned = store.plan(pic, 0, "")
+        return planned.key if planned.placeable else ""
+
+    return {s.number: [(key(p), p.name) for p in s.pictures if p.role == "content"] for s in deck.slides}
 
 
 def default_assets(out_dir: Path) -> Path:
@@ -181,8 +191,10 @@ def _one_slide(work: Work, facts: dict, taken: set[str],
         orphan = f"Notes of slide {slide.number} of the original, left out:\n" + "\n".join(kept) if kept else ""
         report.note(slide.number, "the slide has no text, picture, chart or table deckbuilder can show: it was "
                     "left out" + ("; its notes are kept with the slide next to it" if kept else ""))
+    logos = tuple(work.keys(p, work) or "" for p in slide.pictures if p.role == "logo")
     report.slides.append(SlideRecord(slide.number, title or (made[0].get("title", "") if made else ""),
-                                     tuple(r[0]["id"] for r in rows), tuple(f["layout"] for f in made)))
+                                     tuple(r[0]["id"] for r in rows), tuple(f["layout"] for f in made), logos,
+                                     slide.hidden))
     return rows, orphan
 
 

@@ -19,8 +19,8 @@ def diagram(work: Work) -> dict | None:
     if smart:
         return _smartart(work, smart[0])
     boxes = [t for t in work.bodies if t.kind in DRAWN and len(t.live) <= 3 and len(t.text) <= SHORT]
-    if len(boxes) < MIN_BOXES or len(boxes) < len(work.bodies) * 0.6 or any(p.listed for b in boxes for p in b.live):
-        return None
+    if len(boxes) < MIN_BOXES or len(boxes) < len(work.bodies) or any(p.listed for b in boxes for p in b.live):
+        return None  # a few words in each of three boxes at least, and no other text
     groups = [[p for shape in sorted(c, key=lambda s: (s.box.y, s.box.x)) for p in shape.live]
               for c in clusters(boxes)]
     return _columns(work, groups) or _steps(work, groups if len(groups) > 1 else [[p] for p in groups[0]])

@@ -12,12 +12,14 @@ KEPT = ("id", "notes", "source", "hidden")  # what a slide carries besides its l
 
 
 def source_line(work: Work) -> None:
-    """A 'Source: …' line on its own becomes the slide's source (shown small at its foot)."""
+    """A text frame that starts 'Source: …' becomes the slide's source (shown small at its foot), its lines
+    joined, when it is short enough for one."""
     for shape in work.bodies:
         live = shape.live
-        match = SOURCE_FORM.fullmatch(live[0].text) if len(live) == 1 else None
+        match = SOURCE_FORM.fullmatch(" ".join(p.text for p in live))
         if match and not work.source and len(match["rest"]) <= LIMITS["source"]:
-            live[0].take()
+            for para in live:
+                para.take()
             work.source = match["rest"].strip()
 
 
@@ -27,8 +29,8 @@ def oddities(work: Work) -> None:
     for odd in work.slide.oddities:
         detail = f" ({odd.detail})" if odd.detail else ""
         if odd.kind == "SmartArt graphic":
-            work.note(f"the SmartArt graphic '{odd.name}'{detail} became points: redraw it as steps or columns "
-                      "if it was a process or a comparison")
+            work.note(f"the SmartArt graphic '{odd.name}'{detail} was read as its text, in order: check that the "
+                      "slide reads as the graphic did")
             continue
         text = [p.take("notes") for p in odd.paras if p.text and not p.placed]
         moved = "; its text is in the notes" if text else ""

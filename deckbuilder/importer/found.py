@@ -133,6 +133,7 @@ class ChartShape:
     unit: str = ""  # a unit the number format writes after each value
     grouping: str = ""  # clustered, stacked, percentStacked, standard
     labelled: bool = False  # the values are written on the chart
+    axes: list[Para] = field(default_factory=list)  # the axis titles
 
 
 @dataclass(eq=False)
@@ -181,7 +182,7 @@ class SlideFound:
         """Every paragraph of slide text: text frames, tables, chart titles and oddities."""
         paras = [p for t in self.texts for p in t.paras]
         paras += [p for t in self.tables for p in t.paras]
-        paras += [c.title for c in self.charts if c.title]
+        paras += [c.title for c in self.charts if c.title] + [p for c in self.charts for p in c.axes]
         paras += [p for o in self.oddities for p in o.paras]
         return [p for p in paras if p.text]
 

@@ -49,13 +49,12 @@ def grid_slides(work: Work, placed: list[Placed], title: str, captions: dict[str
     pages = -(-len(placed) // TILES)
     size = -(-len(placed) // pages)
     return [{"layout": "logos", "title": continued(title, part + 1),
-             "logos": [{"name": _tile(pic, key, captions), "image": key} for pic, key in placed[at:at + size]]}
+             "logos": [{"name": _tile(pic, key), "image": key} for pic, key in placed[at:at + size]]}
             for part, at in enumerate(range(0, len(placed), size))]
 
 
-def _tile(pic: PictureShape, key: str, captions: dict[str, Para]) -> str:
-    if key in captions and fits(captions[key].text, "heading"):
-        return captions[key].take()
+def _tile(pic: PictureShape, key: str) -> str:
+    """A tile's name (the logos layout shows it when the picture is missing): the alt text, else its file name."""
     alt = usable_alt(pic.alt) or Path(pic.alt).stem.strip()
     return alt[:LIMITS["heading"]] if alt else key
 

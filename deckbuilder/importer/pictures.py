@@ -205,7 +205,9 @@ def _name(pic: PictureShape, title: str) -> str:
     """A key from the alt text (never the alt text itself, which the build refuses as a description), else the
     slide's title, else the shape's name."""
     alt = usable_alt(pic.alt)
-    base = slug(alt) if alt else slug(title) if title else default_key(Path(pic.name or "picture"))
+    named = FILE_NAME.search(clean(pic.alt)) or ACCESSIBLE_FILE_NAME.search(clean(pic.alt))
+    base = slug(alt) if alt else default_key(Path(clean(pic.alt))) if named else slug(title) if title else \
+        default_key(Path(pic.name or "picture"))
     if alt and base == alt.lower():
         base += "-picture"
     return base if base not in ("slide", "") else "picture"
@@ -222,7 +224,7 @@ def entry_for(planned: Planned, path: Path, register_folder: Path) -> NewEntry:
     _alt(planned, fields, found, notes)
     if planned.credit is not None:
         _credit(planned.credit, planned.credit_slide, fields, found, notes)
-        _cropped_before(planned, fields, found)
+        _changes_before(planned, fields, found)
     _needed_only(fields)
     fields["focus"] = list(planned.pic.focus)
     ordered = {name: fields[name] for name in ORDER if name in fields}
@@ -266,11 +268,13 @@ def _credit(credit: Credit, slide: int, fields: dict, found: dict, notes: list[s
     _credit_source(credit, where, fields, found)
 
 
-def _cropped_before(planned: Planned, fields: dict, found: dict) -> None:
-    """A credit saying 'cropped' over a picture the deck does not crop: the file itself is the cropped one."""
-    if "cropped" in planned.credit.changes.lower() and not planned.pic.cropped:
-        fields["modifications"] = "cropped"
-        found["modifications"] = "credit line, which says the picture was cropped"
+def _changes_before(planned: Planned, fields: dict, found: dict) -> None:
+    """Changes a credit line names ('cropped', 'graphic modified') were made to the file itself, before us; a
+    crop the deck itself makes is said by the build."""
+    changes = planned.credit.changes.strip()
+    if changes and not (changes.lower() == "cropped" and planned.pic.cropped):
+        fields["modifications"] = changes
+        found["modifications"] = f"credit line, which says '{changes}'"
 
 
 def _credit_licence(credit: Credit, where: str, fields: dict, found: dict, notes: list[str]) -> None:
@@ -281,7 +285,8 @@ def _credit_licence(credit: Credit, where: str, fields: dict, found: dict, notes
         if "assumed" in note:
             notes.append(f"licence: {note}")
         if lic == "LicenseRef-Permission":
-            fields.setdefault("permission", {"granted_by": "TODO", "evidence": "TODO"})
+            fields.setdefault("permission", {"granted_by": credit.author if credit.form == "courtesy" else "TODO",
+                                             "evidence": "TODO"})
     elif credit.licence:
         fields["licence"] = f"TODO: the {where} says '{credit.licence}', which is not a licence deckbuilder " \
                             "knows; write its SPDX id, e.g. CC-BY-4.0"

@@ -1,6 +1,5 @@
 """What the import says about the deck as a whole (its design, footers, logos, transitions, shapes left out, what
-was removed),
-the pictures and register entries written, and the text-survival count."""
+was removed), and the pictures and register entries written."""
 from __future__ import annotations
 
 from collections import defaultdict
@@ -8,7 +7,7 @@ from collections import defaultdict
 from ..assets.metadata import is_todo
 from ..source import display_path
 from .chrome import Chrome
-from .found import DeckFound, chars
+from .found import DeckFound
 from .pictures import PictureStore
 from .report import ImportReport
 
@@ -51,20 +50,6 @@ def _ranges(numbers: list[int]) -> str:
             out.append(str(start) if start == n else f"{start}–{n}")
             start = None
     return ", ".join(out)
-
-
-def count(deck: DeckFound, report: ImportReport) -> None:
-    """The text-survival figure: characters of slide text carried into the outline or the register."""
-    for slide in deck.slides:
-        for para in slide.all_paras():
-            if para.placed == "chrome":
-                continue
-            n = chars(para.text)
-            report.chars_total += n
-            if para.placed in ("slide", "deck", "register", "notes"):
-                report.chars_carried += n
-            if para.placed == "notes":
-                report.chars_in_notes += n
 
 
 def commit(store: PictureStore, report: ImportReport) -> None:

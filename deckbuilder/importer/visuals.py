@@ -25,6 +25,9 @@ def chart_slide(work: Work, chart: ChartShape, title: str | None = None) -> dict
     first (its own title wins)."""
     title = _chart_title(work, chart, title)
     data = chart_data(chart, work)
+    if chart.axes:
+        work.to_notes.append("Axis titles of the chart: " + "; ".join(p.take("notes") for p in chart.axes))
+        work.note("the chart's axis titles are in the notes: deckbuilder charts have none")
     if data is None:
         work.note(f"a {chart.kind} chart cannot be drawn by deckbuilder: its data became a table")
         return {"layout": "table", "title": title, **_data_table(chart)}

@@ -53,6 +53,7 @@ class Measure:
     on_slides: tuple[int, int] = (0, 0)  # characters of the original slides' words found on the rebuilt slides
     pictures: tuple[int, int] = (0, 0)  # pictures (one per slide it is on) shown again, of all
     hidden: list[int] = field(default_factory=list)
+    logos: int = 0  # pictures set aside as a logo repeated at the same place on most slides (not counted)
     draft_ok: bool = False
     filled_ok: bool = False
     problem: str = ""  # a crash, a refusal or the first build error
@@ -131,9 +132,15 @@ def _texts(root, notes: bool = False) -> list[str]:
             continue
         if any(f.get("type") == "slidenum" for f in sp.iter(f"{{{NS['a']}}}fld")):
             continue
-        out += ["".join(t.text or "" for t in p.iter(f"{{{NS['a']}}}t")) for p in sp.iter(f"{{{NS['a']}}}p")
+        out += [_para(p) for p in sp.iter(f"{{{NS['a']}}}p")
                 if not any(a.tag == f"{{{NS['p']}}}sp" and a is not sp for a in p.iterancestors())]
     return out
+
+
+def _para(p) -> str:
+    """A paragraph's text, a line break as a space."""
+    return "".join(" " if child.tag == f"{{{NS['a']}}}br" else "".join(t.text or "" for t in child.iter(f"{{{NS['a']}}}t"))
+                   for child in p)
 
 
 def _linked_texts(parts: dict[str, bytes], rels: dict[str, tuple[str, str]]) -> list[str]:
@@ -144,24 +151,24 @@ def _linked_texts(parts: dict[str, bytes], rels: dict[str, tuple[str, str]]) -> 
             continue
         if kind.endswith("/chart"):
             root = etree.fromstring(parts[target])
-            out += ["".join(t.text or "" for t in p.iter(f"{{{NS['a']}}}t")) for p in root.iterfind(".//c:title//a:p", NS)]
-            out += [v.text or "" for v in root.iterfind(".//c:cat//c:v", NS)]
+            out += [_para(p) for p in root.iterfind(".//c:title//a:p", NS)]
+            out += [v.text or "" for v in root.xpath("(.//c:ser)[1]/c:cat//c:v", namespaces=NS)]
             out += [v.text or "" for v in root.iterfind(".//c:ser/c:tx//c:v", NS)]
         elif kind.endswith("/diagramData"):
             root = etree.fromstring(parts[target])
-            out += ["".join(t.text or "" for t in p.iter(f"{{{NS['a']}}}t")) for p in root.iterfind(".//dgm:t//a:p", NS)]
+            out += [_para(p) for p in root.iterfind(".//dgm:t//a:p", NS)]
     return out
 
 
 def _picture_ids(root) -> list[str]:
     """The relationship ids of the pictures a slide shows (pictures and picture fills; alternate content by
-    the fallback)."""
+    the fallback; picture bullets aside)."""
     skipped = {c for c in root.iterfind(".//mc:AlternateContent/mc:Choice", NS)
                if c.getparent().find("mc:Fallback", NS) is not None}
     ids = []
     for blip in root.iterfind(".//p:cSld/p:spTree//a:blip", NS):
-        if any(a in skipped for a in blip.iterancestors()):
-            continue
+        if any(a in skipped or a.tag == f"{{{NS['a']}}}buBlip" for a in blip.iterancestors()):
+            continue  # the fallback is read, not the choice; a picture bullet is a bullet
         rid = blip.get(f"{{{NS['r']}}}embed")
         if rid:
             ids.append(rid)
@@ -225,8 +232,11 @@ def _compare(found: Measure, before: list[SlideText], after: list[SlideText], re
         if lost:
             found.lost[record.number] = lost
         shown_keys = set().union(*(keys.get(i, set()) for i in record.ids))
-        pics += sum(1 for digest in original.pictures if report.picture_keys.get(digest) in shown_keys)
-        pics_total += len(original.pictures)
+        pictures = [report.picture_keys.get(digest) for digest in original.pictures]
+        found.logos += sum(1 for key in pictures if key in record.logos)
+        pictures = [key for key in pictures if key not in record.logos]
+        pics += sum(1 for key in pictures if key in shown_keys)
+        pics_total += len(pictures)
     found.words, found.on_slides, found.pictures = (kept, total), (kept_shown, total_shown), (pics, pics_total)
 
 

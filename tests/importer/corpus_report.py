@@ -11,7 +11,8 @@ from tests.importer.corpus import CORPUS, TARGETS, Measure, measure, summary
 def row(m: Measure) -> str:
     if m.problem and not m.filled_ok:
         return f"| {m.name} | {m.slides_in} | | | | | {'✓' if m.draft_ok else '✗'} | ✗ | {m.problem[:120]} |"
-    hidden = f"hidden: {', '.join(map(str, m.hidden))}" if m.hidden else ""
+    hidden = "; ".join(([f"hidden: {', '.join(map(str, m.hidden))}"] if m.hidden else []) +
+                       ([f"{m.logos} logo(s) set aside"] if m.logos else []))
     return (f"| {m.name} | {m.slides_in} | {m.slides_out} | {Measure.share(m.words):.1f} % | "
             f"{Measure.share(m.on_slides):.1f} % | {m.pictures[0]}/{m.pictures[1]} | {'✓' if m.draft_ok else '✗'} | "
             f"{'✓' if m.filled_ok else '✗'} | {hidden} |")
