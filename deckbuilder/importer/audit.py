@@ -11,11 +11,13 @@ from .found import DeckFound, Para, SlideFound
 from .report import ImportReport, SlideAudit
 
 WORD = re.compile(r"[\w%£$€@#']+")
+DAY = re.compile(r"^0*(\d+)(?:st|nd|rd|th)?$")
 
 
 def words(text: str) -> Counter:
-    """Words as a reader compares them: case, punctuation and quotes aside."""
-    found = (w.strip("'") for w in WORD.findall(text.replace("’", "'").replace("‘", "'").casefold()))
+    """Words as a reader compares them: case, punctuation, quotes and how a date writes its day ('23rd', '09')
+    aside."""
+    found = (DAY.sub(r"\1", w.strip("'")) for w in WORD.findall(text.replace("’", "'").replace("‘", "'").casefold()))
     return Counter(w for w in found if w)
 
 
@@ -36,7 +38,7 @@ def audit(deck: DeckFound, plan: DeckPlan | None, keys: dict[int, list[tuple[str
         report.audit.append(_slide(found, rebuilt, everywhere, keys.get(record.number, [])))
     report.chars_total = sum(a.chars for a in report.audit)
     report.chars_carried = sum(a.kept for a in report.audit)
-    report.chars_in_notes = sum(a.shown - a.on_slides for a in report.audit)
+    report.chars_in_notes = sum(a.in_notes for a in report.audit)
 
 
 def _slide(found: SlideFound, rebuilt: list, everywhere: Counter, pictures: list[tuple[str, str]]) -> SlideAudit:
@@ -48,6 +50,7 @@ def _slide(found: SlideFound, rebuilt: list, everywhere: Counter, pictures: list
     was_all = was + words(found.notes)
     result.chars, result.kept = _chars(was_all), _chars(was_all) - _chars(was_all - (shown + notes))
     result.shown, result.on_slides = _chars(was), _chars(was) - _chars(was - shown)
+    result.in_notes = _chars((was - shown) & notes)
     for para in paras:
         where = _where(para, shown, notes, everywhere)
         if where:
@@ -65,8 +68,8 @@ def _where(para: Para, shown: Counter, notes: Counter, everywhere: Counter) -> s
     mine = words(para.text)
     if not mine - shown:
         return ""
-    if para.placed == "register":
-        return "register"
+    if para.placed in ("register", "deck"):
+        return para.placed
     if not mine - (shown + notes):
         return "notes"
     return "elsewhere" if not mine - everywhere else "dropped"

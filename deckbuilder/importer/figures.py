@@ -11,10 +11,12 @@ DRAWN = ("shape", "group", "text box")
 MIN_BOXES = 3
 SHORT = 100  # a box of a diagram holds a few words, not a paragraph
 JOIN = " · "
+FLOW = ("arrow", "chevron", "connector", "homeplate")  # shapes that join the boxes of a process
 
 
 def diagram(work: Work) -> dict | None:
-    """The slide's diagram as steps or columns (None when its text is not a diagram, or does not fit them)."""
+    """The slide's diagram as columns (groups of boxes side by side) or, when arrows or lines join its boxes,
+    steps; None when its text is not a diagram, or fits neither."""
     smart = [t for t in work.bodies if t.kind == "SmartArt"]
     if smart:
         return _smartart(work, smart[0])
@@ -23,7 +25,14 @@ def diagram(work: Work) -> dict | None:
         return None  # a few words in each of three boxes at least, and no other text
     groups = [[p for shape in sorted(c, key=lambda s: (s.box.y, s.box.x)) for p in shape.live]
               for c in clusters(boxes)]
-    return _columns(work, groups) or _steps(work, groups if len(groups) > 1 else [[p] for p in groups[0]])
+    found = _columns(work, groups)
+    if found is None and _flows(work):  # boxes joined by arrows or lines: a process
+        found = _steps(work, groups if len(groups) > 1 else [[p] for p in groups[0]])
+    return found
+
+
+def _flows(work: Work) -> bool:
+    return any(k == "line" or any(w in k.lower() for w in FLOW) for k in work.slide.plain_shapes)
 
 
 def _smartart(work: Work, shape: TextShape) -> dict | None:

@@ -14,7 +14,7 @@ from .work import LEAD, Work
 Placed = tuple[PictureShape, str]  # a picture and its register key
 GRID = 6  # the pictures layout's most
 TILES = 24  # the logos layout's most
-NEAR = 685_800  # a caption starts within three quarters of an inch under its picture
+NEAR = 1_371_600  # a caption starts within an inch and a half under its picture (a credit line between)
 
 
 def picture_slides(work: Work, placed: list[Placed]) -> list[dict]:
@@ -60,18 +60,18 @@ def _tile(pic: PictureShape, key: str) -> str:
 
 
 def _captions(work: Work, placed: list[Placed]) -> dict[str, Para]:
-    """Lines alone in a text frame right under a picture (or low inside it): that picture's caption."""
+    """A line alone in a text frame under a picture (or low inside it), the nearest such picture above it, is
+    that picture's caption."""
     found: dict[str, Para] = {}
     for shape in work.bodies:
         live = shape.live
         if len(live) != 1 or live[0].listed or not fits(live[0].text, "caption"):
             continue
-        for pic, key in placed:
-            box = pic.box
-            under = box.y + box.h * 0.75 <= shape.box.y <= box.bottom + NEAR
-            if under and shape.box.x < box.right and box.x < shape.box.right and key not in found:
-                found[key] = live[0]
-                break
+        above = [(shape.box.y - pic.box.bottom, key) for pic, key in placed if key not in found and
+                 pic.box.y + pic.box.h * 0.75 <= shape.box.y <= pic.box.bottom + NEAR and
+                 shape.box.x < pic.box.right and pic.box.x < shape.box.right]
+        if above:
+            found[min(above)[1]] = live[0]
     return found
 
 

@@ -29,6 +29,7 @@ AUTO_ALT = ("description automatically generated", "automatically generated desc
 ORDER = ("file", "alt", "decorative", "title", "author", "author_url", "source", "licence", "copyright",
          "permission", "focus", "modifications")
 MAX_ALT = 600
+CAMERA = re.compile(r"(img|dsc[nf]?|dcim|image|picture|photo|pic|screenshot|screen shot|clip)[\W_]*\d", re.IGNORECASE)
 PATH = re.compile(r"^[A-Za-z]:\\|\\\\|https?://|www\.|^/\w+/|file:", re.IGNORECASE)  # a path or web address
 
 
@@ -202,11 +203,12 @@ def refused_alt(alt: str, key: str, file: str) -> bool:
 
 
 def _name(pic: PictureShape, title: str) -> str:
-    """A key from the alt text (never the alt text itself, which the build refuses as a description), else the
-    slide's title, else the shape's name."""
+    """A key from the alt text (never the alt text itself, which the build refuses as a description), else from
+    the file name it gives (unless a camera's), else the slide's title, else the shape's name."""
     alt = usable_alt(pic.alt)
-    named = FILE_NAME.search(clean(pic.alt)) or ACCESSIBLE_FILE_NAME.search(clean(pic.alt))
-    base = slug(alt) if alt else default_key(Path(clean(pic.alt))) if named else slug(title) if title else \
+    written = re.sub(r"^fig:\s*", "", clean(pic.alt), flags=re.IGNORECASE)
+    named = (FILE_NAME.search(written) or ACCESSIBLE_FILE_NAME.search(written)) and not CAMERA.match(Path(written).name)
+    base = slug(alt) if alt else default_key(Path(written)) if named else slug(title) if title else \
         default_key(Path(pic.name or "picture"))
     if alt and base == alt.lower():
         base += "-picture"
@@ -270,9 +272,10 @@ def _credit(credit: Credit, slide: int, fields: dict, found: dict, notes: list[s
 
 def _changes_before(planned: Planned, fields: dict, found: dict) -> None:
     """Changes a credit line names ('cropped', 'graphic modified') were made to the file itself, before us; a
-    crop the deck itself makes is said by the build."""
-    changes = planned.credit.changes.strip()
-    if changes and not (changes.lower() == "cropped" and planned.pic.cropped):
+    crop the deck itself makes, and text over the picture, the build says again."""
+    ours = {"with text overlay"} | ({"cropped"} if planned.pic.cropped else set())  # the build says them again
+    changes = ", ".join(c for c in map(str.strip, planned.credit.changes.split(",")) if c and c.lower() not in ours)
+    if changes:
         fields["modifications"] = changes
         found["modifications"] = f"credit line, which says '{changes}'"
 

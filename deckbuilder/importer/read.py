@@ -257,7 +257,8 @@ def _chart(frame, found: SlideFound, place: Place, part) -> None:
 
 
 def _table(frame, found: SlideFound, links, place: Place) -> None:
-    """A table; one of a single cell is a text box drawn as a table, and read as one."""
+    """A table, its first row the header when the table marks it so or sets it in bold; a table of a single cell
+    is a text box drawn as a table, and read as one."""
     table = frame.table
     rows, merged = [], False
     for row in table.rows:
@@ -270,9 +271,10 @@ def _table(frame, found: SlideFound, links, place: Place) -> None:
     if len(rows) == 1 and len(rows[0]) == 1:
         found.texts.append(TextShape(name, box, rows[0][0], "text", "table"))
         return
-    header = frame._element.find(".//" + qn("a:tblPr"))
-    found.tables.append(TableShape(name, box, rows, merged, header is not None and header.get("firstRow") in
-                                   ("1", "true")))
+    props = frame._element.find(".//" + qn("a:tblPr"))
+    marked = props is not None and props.get("firstRow") in ("1", "true")
+    bold = all(p.bold for cell in rows[0] for p in cell if p.text) and any(p.text for cell in rows[0] for p in cell)
+    found.tables.append(TableShape(name, box, rows, merged, marked or bold))
 
 
 def _smartart(frame, data, found: SlideFound, place: Place, part) -> None:

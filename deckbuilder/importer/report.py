@@ -44,13 +44,15 @@ class SlideAudit:
     kept: int = 0  # of those, found in the rebuilt slides or their notes
     shown: int = 0  # characters of the original slide's words (notes aside)
     on_slides: int = 0  # of those, found on the rebuilt slides
-    moved: list[tuple[str, str]] = field(default_factory=list)  # (where: notes, register, elsewhere, dropped; text)
+    in_notes: int = 0  # of those, found only in the rebuilt notes
+    moved: list[tuple[str, str]] = field(default_factory=list)  # (where: a key of PLACES; the text)
     pictures: int = 0  # distinct pictures on the original slide (logos set aside apart)
     pictures_shown: int = 0
     pictures_left: list[str] = field(default_factory=list)  # the keys (or names) of pictures not shown
 
 
 PLACES = {"notes": "moved to the notes", "register": "moved to the image register (a credit line)",
+          "deck": "kept in the deck facts, not shown as written on the title slide",
           "elsewhere": "moved to another slide", "dropped": "dropped"}
 
 
