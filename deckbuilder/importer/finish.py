@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .credits import SOURCE_FORM
 from .story import slide_problems
-from .text import LIMITS, pieces
+from .text import LIMITS, TITLE_WORDS, pieces, split_title
 from .work import Work
 
 MAX_NOTES = 20_000
@@ -60,10 +60,15 @@ def as_points(fields: dict) -> dict:
     is the title when it has none); what it carries besides (id, notes, source, hidden) is kept."""
     kept = {k: fields[k] for k in KEPT if k in fields}
     texts = _strings({k: v for k, v in fields.items() if k not in (*KEPT, "layout", "title", "numbered")})
-    title = fields.get("title") or (texts.pop(0) if texts else "Untitled")
+    title = fields.get("title") or (texts.pop(0) if texts else "")
+    if not texts:  # a title alone: its head stays the title, the rest is the point
+        title, rest = split_title(title) if len(title) > TITLE_WORDS else (title, "")
+        texts = [rest] if rest else []
     head, *rest = pieces(title, LIMITS["title"])
-    items = [piece for t in [*rest, *texts] for piece in pieces(t, LIMITS["bullet"])] or ["(no text)"]
+    items = [piece for t in [*rest, *texts] for piece in pieces(t, LIMITS["bullet"])]
     image = {"image": fields["image"]} if isinstance(fields.get("image"), str) else {}
+    if not items:
+        return {**kept, "layout": "section", "title": head}
     return {**kept, "layout": "bullets", "title": head, "bullets": items, **image}
 
 

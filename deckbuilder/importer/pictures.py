@@ -29,7 +29,8 @@ AUTO_ALT = ("description automatically generated", "automatically generated desc
 ORDER = ("file", "alt", "decorative", "title", "author", "author_url", "source", "licence", "copyright",
          "permission", "focus", "modifications")
 MAX_ALT = 600
-CAMERA = re.compile(r"(img|dsc[nf]?|dcim|image|picture|photo|pic|screenshot|screen shot|clip)[\W_]*\d", re.IGNORECASE)
+CAMERA = re.compile(r"(img|dsc[nf]?|dcim|image|picture|photo|pic|screenshot|screen shot|clip)[\W_]*\d+(\.\w+)?",
+                    re.IGNORECASE)  # the names cameras and screenshots give files
 PATH = re.compile(r"^[A-Za-z]:\\|\\\\|https?://|www\.|^/\w+/|file:", re.IGNORECASE)  # a path or web address
 
 
@@ -182,7 +183,8 @@ def _usable(pic: PictureShape) -> tuple[bytes, str, bool, list[str]]:
 
 def usable_alt(alt: str) -> str:
     """The deck's alt text, without PowerPoint's 'Description automatically generated' tail; '' when it is no
-    description: a file name, a path or web address, or a placeholder (pandoc writes 'fig: photo.png')."""
+    description: a file name (a camera's too), a path or web address, or a placeholder (pandoc writes 'fig:
+    photo.png')."""
     text = clean(alt)
     if text.lower().startswith("fig:"):
         text = text[4:].strip()
@@ -191,6 +193,7 @@ def usable_alt(alt: str) -> str:
         if at >= 0:
             text = text[:at].strip()
     if not text or FILE_NAME.search(text) or ACCESSIBLE_FILE_NAME.search(text) or PATH.search(text) or \
+            CAMERA.fullmatch(text) or \
             text.lower() in PLACEHOLDERS or \
             text.lower().startswith(("picture ", "image ", "graphic ")) and text.split()[-1].isdigit():
         return ""
@@ -207,7 +210,8 @@ def _name(pic: PictureShape, title: str) -> str:
     the file name it gives (unless a camera's), else the slide's title, else the shape's name."""
     alt = usable_alt(pic.alt)
     written = re.sub(r"^fig:\s*", "", clean(pic.alt), flags=re.IGNORECASE)
-    named = (FILE_NAME.search(written) or ACCESSIBLE_FILE_NAME.search(written)) and not CAMERA.match(Path(written).name)
+    named = (FILE_NAME.search(written) or ACCESSIBLE_FILE_NAME.search(written)) and \
+        not CAMERA.fullmatch(Path(written).name)
     base = slug(alt) if alt else default_key(Path(written)) if named else slug(title) if title else \
         default_key(Path(pic.name or "picture"))
     if alt and base == alt.lower():

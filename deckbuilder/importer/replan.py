@@ -11,13 +11,10 @@ from ..errors import Diagnostic
 from .finish import as_points
 from .report import ImportReport
 from .story import story_text, write_new
-from .text import LIMITS
+from .text import LIMITS, TITLE_WORDS, split_title
 
 ROUNDS = 3  # plan, fix, plan again: a slide fixed once fits; a third round catches a fix that did not
 SLIDE = re.compile(r"slide \d+ \('([^']+)'\)")
-BREAKS = (re.compile(r"(?<=[.!?…])\s+"), re.compile(r"(?<=[:;])\s+|\s+[–—-]\s+|\s+·\s+"), re.compile(r"(?<=,)\s+"),
-          re.compile(r"\s+"))
-TITLE_WORDS = 80  # a title cut short keeps at most this many characters
 
 
 def replan(story: Path, header: list[str], facts: dict, slides: list[tuple[dict, list[str]]],
@@ -68,11 +65,11 @@ def _fix(fields: dict, diags: list[Diagnostic], facts: dict) -> bool:
         return _shorter_deck_title(facts, fields)
     if any(d.path.endswith(".title") for d in diags) and len(fields.get("title", "")) > TITLE_WORDS:
         head, lead = split_title(fields["title"])
-        if "bullets" not in fields:
-            points = as_points(fields)
-            fields.clear()
-            fields.update(points)
-        fields["title"], fields["bullets"] = head, [lead, *fields["bullets"]]
+        points = fields if "bullets" in fields else as_points(fields)
+        points = {**points, "layout": points["layout"] if "bullets" in fields else "bullets", "title": head,
+                  "bullets": [lead, *points.get("bullets", [])]}
+        fields.clear()
+        fields.update(points)
         return True
     if fields["layout"] == "bullets":
         return False
@@ -95,14 +92,3 @@ def _shorter_deck_title(facts: dict, fields: dict) -> bool:
     else:
         fields["notes"] = "\n\n".join(t for t in (f"Full title: {title}", fields.get("notes", "")) if t)
     return True
-
-
-def split_title(text: str) -> tuple[str, str]:
-    """A long title's head (at most TITLE_WORDS characters, cut at a sentence, a colon or dash, a comma, else a
-    word) and the rest, as a lead line."""
-    for pattern in BREAKS:
-        cuts = [m for m in pattern.finditer(text) if 0 < m.start() <= TITLE_WORDS]
-        if cuts:
-            cut = cuts[-1]
-            return text[:cut.start()].rstrip(" ,;:"), text[cut.end():]
-    return text[:TITLE_WORDS], text[TITLE_WORDS:]

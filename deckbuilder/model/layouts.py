@@ -84,7 +84,7 @@ CHART = Record((
     Field("series", ListOf(SERIES, min_items=1, max_items=6), "the data series", required=True),
     Field("stacked", Flag(), "bar, column and area charts: stack the series instead of setting them side by side"),
     Field("unit", Text(12), "a unit written after each value label, e.g. % or teams"),
-    Field("labels", Flag(), "show the values on the chart", default=True),
+    Field("labels", Flag(), "show the values on the chart (a scatter chart's are read off its axes)", default=True),
 ))
 
 

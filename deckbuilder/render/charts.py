@@ -45,7 +45,7 @@ def add_chart(slide, spec: Chart):
     chart.font.color.rgb = RGBColor.from_string(spec.text_color)
     _legend(chart, spec)
     _colours(chart, spec)
-    if spec.labels:
+    if _labelled(spec):
         _labels(chart, spec, fmt)
     if spec.kind not in ROUND:
         _axes(chart, spec, fmt)
@@ -80,6 +80,11 @@ def _schema_valid(chart) -> None:
         block.getparent().remove(block)
     for smooth in space.xpath(".//c:radarChart/c:ser/c:smooth"):
         smooth.getparent().remove(smooth)
+
+
+def _labelled(spec: Chart) -> bool:
+    """Whether values are written on the chart (a scatter chart's points are read off its axes instead)."""
+    return spec.labels and spec.kind != "scatter"
 
 
 def _unsigned_axis_ids(chart) -> None:
@@ -146,9 +151,9 @@ def _axes(chart, spec: Chart, fmt: str) -> None:
     written on the bars (the axis stays, without labels or line: LibreOffice drops the categories of a
     chart whose value axis is deleted)."""
     value, category = chart.value_axis, chart.category_axis
-    value.has_major_gridlines = not spec.labels
+    value.has_major_gridlines = not _labelled(spec)
     value.major_tick_mark = XL_TICK_MARK.NONE
-    if spec.labels:
+    if _labelled(spec):
         value.tick_label_position = XL_TICK_LABEL_POSITION.NONE
         value.format.line.fill.background()
     else:

@@ -20,7 +20,7 @@ from deckbuilder.importer import import_deck
 from deckbuilder.importer.convert import default_assets
 from deckbuilder.importer.credits import licence_of, read_credit
 from deckbuilder.importer.found import Para, Run
-from deckbuilder.importer.text import pieces
+from deckbuilder.importer.text import pieces, split_title
 from tests.importer.compare import fill_todos
 from tests.importer.handmade import PHOTO
 
@@ -73,6 +73,15 @@ def imported(tmp_path: Path, build, **kw):
     ([("Source: https://example.org/picture", None)], {"source": "https://example.org/picture"}),
     ([("“Balloons” by Ann Lee is dedicated to the public domain (CC0 1.0)", None)],
      {"title": "Balloons", "author": "Ann Lee", "licence": "CC0-1.0"}),
+    ([("Montyred, Wikimedia commons<http://commons.wikimedia.org/wiki/File:Lab.JPG> (CC BY-SA 3.0<http://creative"
+       "commons.org/licenses/by-sa/3.0/deed.en>)", None)],
+     {"author": "Montyred", "source": "http://commons.wikimedia.org/wiki/File:Lab.JPG", "licence": "CC-BY-SA-3.0"}),
+    ([("Ann Lee, CC BY 4.0, via Wikimedia Commons", None)],
+     {"author": "Ann Lee", "source_name": "Wikimedia Commons", "licence": "CC-BY-4.0"}),
+    ([("Courtesy of the Royal College of Midwives", None)],
+     {"author": "the Royal College of Midwives", "licence": "LicenseRef-Permission"}),
+    ([("Image: NASA", None)], {"author": "NASA"}),
+    ([("Source: World Bank (graphic modified)", None)], {"source_name": "World Bank", "changes": "graphic modified"}),
 ])
 def test_credit_lines_of_the_usual_forms_are_read(runs, expected):
     credit = read_credit(Para([Run(text, link) for text, link in runs]))
@@ -277,3 +286,64 @@ def test_the_summary_reads_attention_first_then_what_was_written(tmp_path, monke
                          "(image 1); 1 picture(s) written to assets/photos/; 1 entry added to "
                          "assets/images.yaml (1 with TODOs).")
     assert lines[-1].startswith("Next: fill in the TODOs in assets/images.yaml")
+
+
+def test_a_wikimedia_credit_beside_a_photo_becomes_its_register_entry(tmp_path):
+    def build(prs):
+        slide = titled(prs, "In the lab")
+        slide.shapes.add_picture(str(PHOTO), Inches(1), Inches(1.5), Inches(6), Inches(4.5))
+        box = textbox(slide, "Montyred, Wikimedia commons (CC BY-SA 3.0)", 1, 6.05, 6, 0.3)
+        box.text_frame.paragraphs[0].runs[0].hyperlink.address = "http://commons.wikimedia.org/wiki/File:Lab.JPG"
+        slide = titled(prs, "By courtesy")
+        slide.shapes.add_picture(str(PHOTO.with_name("together.jpg")), Inches(1), Inches(1.5), Inches(6), Inches(4))
+        textbox(slide, "Courtesy of Ann Lee", 1, 5.6, 6, 0.3)
+    report, story, register = imported(tmp_path, build)
+    lab, courtesy = (register[s["image"]] for s in story["slides"])
+    assert (lab["author"], lab["source"], lab["licence"]) == (
+        "Montyred", "http://commons.wikimedia.org/wiki/File:Lab.JPG", "CC-BY-SA-3.0")
+    assert courtesy["licence"] == "LicenseRef-Permission" and courtesy["permission"]["granted_by"] == "Ann Lee"
+    assert "Montyred" not in (tmp_path / "decks" / "talk" / "story.yaml").read_text()  # off the slide
+    assert [a.moved for a in report.audit] == [[("register", "Montyred, Wikimedia commons (CC BY-SA 3.0)")],
+                                               [("register", "Courtesy of Ann Lee")]]
+
+
+@pytest.mark.parametrize("alt", ["C:\\Documents and Settings\\keith\\My Pictures\\hands.png",
+                                 "https://example.org/photos/hands.png", "IMG_2041"])
+def test_alt_texts_the_build_would_refuse_are_todo_with_the_original_kept(tmp_path, alt):
+    def build(prs):
+        pic = titled(prs, "Hands").shapes.add_picture(str(PHOTO), Inches(1), Inches(1.5), Inches(4), Inches(3))
+        pic._element.find(".//" + qn("p:cNvPr")).set("descr", alt)
+    report, story, register = imported(tmp_path, build)
+    (entry,) = register.values()
+    assert entry["alt"] == "TODO"
+    assert f"the deck's alt text, '{alt}'" in (tmp_path / "assets" / "images.yaml").read_text()
+
+
+def test_an_alt_text_that_would_be_its_own_key_keeps_a_key_of_its_own(tmp_path):
+    def build(prs):
+        pic = titled(prs, "Partner").shapes.add_picture(str(PHOTO), Inches(1), Inches(1.5), Inches(4), Inches(3))
+        pic._element.find(".//" + qn("p:cNvPr")).set("descr", "AutoMapper")
+    _, _, register = imported(tmp_path, build)
+    assert register == {"automapper-picture": register["automapper-picture"]}
+    assert register["automapper-picture"]["alt"] == "AutoMapper"  # the build accepts it: it is not the key
+
+
+def test_what_would_not_build_is_fixed_before_the_import_ends_every_word_kept(tmp_path):
+    title = ("The Royal College of Psychiatrists and the Parent-Infant Foundation present an urgent and new story "
+             "of hope and possibility about babies and their parents in every part of the country, and what the "
+             "specialist teams have done so far")
+    report, story, _ = imported(tmp_path, lambda prs: setattr(
+        prs.slides.add_slide(prs.slide_layouts[0]).shapes.title, "text", title))
+    assert story["deck"]["title"] == "The Royal College of Psychiatrists and the Parent-Infant Foundation present an"
+    assert story["deck"]["subtitle"] == "urgent and new story of hope and possibility about babies and their " \
+                                        "parents in every part of the country, and what the specialist teams " \
+                                        "have done so far"
+    assert report.percent == 100.0 and "does not build" not in report.summary()
+
+
+def test_a_long_title_splits_at_a_sentence_a_colon_a_comma_else_a_word():
+    assert split_title("Babies can't wait. " + "Every word of this sentence stays " * 3) == (
+        "Babies can't wait.", "Every word of this sentence stays " * 3)
+    assert split_title("A new story: " + "x " * 60)[0] == "A new story"
+    head, rest = split_title("word " * 40)
+    assert len(head) <= 80 and f"{head} {rest}".split() == ["word"] * 40
