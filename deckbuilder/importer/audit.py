@@ -17,7 +17,8 @@ DAY = re.compile(r"^0*(\d+)(?:st|nd|rd|th)?$")
 def words(text: str) -> Counter:
     """Words as a reader compares them: case, punctuation, quotes and how a date writes its day ('23rd', '09')
     aside."""
-    found = (DAY.sub(r"\1", w.strip("'")) for w in WORD.findall(text.replace("’", "'").replace("‘", "'").casefold()))
+    text = text.replace("’", "'").replace("‘", "'").casefold()
+    found = (DAY.sub(r"\1", w.strip("'")) for w in WORD.findall(text))
     return Counter(w for w in found if w)
 
 

@@ -12,8 +12,8 @@ from .paragraphs import paragraphs
 C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 NS = {"c": C, "a": A}
-FORMATS = etree.XPath(".//c:dLbls/c:numFmt/@formatCode | .//c:val//c:formatCode/text() | .//c:yVal//c:formatCode/text()",
-                      namespaces=NS)
+FORMATS = etree.XPath(".//c:dLbls/c:numFmt/@formatCode | .//c:val//c:formatCode/text() | "
+                      ".//c:yVal//c:formatCode/text()", namespaces=NS)
 
 
 def read_chart(space, name: str, box) -> ChartShape:

@@ -18,9 +18,9 @@ PHOTO_FORM = re.compile(r"(?:(?:photo|photograph|image|picture|illustration|cove
                         r"\s*(?::|by|-|–|—)\s*(?P<rest>.+)", re.IGNORECASE)
 COPYRIGHT_FORM = re.compile(r"(?:©|\(c\)|copyright\b)\s*(?P<rest>.+)", re.IGNORECASE)
 SOURCE_FORM = re.compile(r"sources?\s*:\s*(?P<rest>.+)", re.IGNORECASE)
-WIKI_FORM = re.compile(r"(?:(?:photo|image|picture)\s*(?::|by)\s*)?(?P<author>[^,(]+?),?\s+(?:(?P<licence>[^,()]+?),\s*)?"
-                       r"(?:via\s+|from\s+|/\s*)?wikimedia\s+commons\s*(?:[/,]\s*(?P<after>[^()]+?)|"
-                       r"\((?P<bracketed>[^()]+)\))?\.?", re.IGNORECASE)
+WIKI_FORM = re.compile(r"(?:(?:photo|image|picture)\s*(?::|by)\s*)?(?P<author>[^,(]+?),?\s+"
+                       r"(?:(?P<licence>[^,()]+?),\s*)?(?:via\s+|from\s+|/\s*)?wikimedia\s+commons\s*"
+                       r"(?:[/,]\s*(?P<after>[^()]+?)|\((?P<bracketed>[^()]+)\))?\.?", re.IGNORECASE)
 COURTESY_FORM = re.compile(r"(?:(?:photo|image|picture|illustration)s?\s+)?courtesy(?:\s+of)?\s*:?\s+(?P<rest>.+)",
                            re.IGNORECASE)
 ANGLED = re.compile(r"\s*<(https?://[^>\s]+)>")  # an address pasted in angle brackets, as Wikimedia's HTML gives it

@@ -164,7 +164,7 @@ def _usable(pic: PictureShape) -> tuple[bytes, str, bool, list[str]]:
                 out = io.BytesIO()
                 img.convert("RGBA" if "transparency" in img.info or img.mode in ("RGBA", "LA", "P") else "RGB"
                             ).save(out, "PNG")
-            first = f" (its first frame of {frames}: PowerPoint plays them, deckbuilder shows one)" if frames > 1 else ""
+            first = f" (its first frame of {frames}: PowerPoint plays them, deckbuilder shows one)" * (frames > 1)
             return out.getvalue(), "png", True, [f"converted from {ext.upper()} to PNG with Pillow{first}"]
         except (UnidentifiedImageError, *DECODE_ERRORS):
             return pic.blob, ext, False, [f"a {ext.upper()} file Pillow cannot read"]

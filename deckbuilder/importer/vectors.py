@@ -14,7 +14,8 @@ from ..checks.render import RenderUnavailable, soffice
 VECTOR = {"wmf", "emf"}
 TIMEOUT_S = 120
 # LibreOffice draws a drawing on an A4 page: at 300 dpi, so the drawing keeps its detail once the page is trimmed.
-PNG_300 = 'png:draw_png_Export:{"PixelWidth":{"type":"long","value":"2480"},"PixelHeight":{"type":"long","value":"3508"}}'
+PNG_300 = 'png:draw_png_Export:{"PixelWidth":{"type":"long","value":"2480"},' \
+          '"PixelHeight":{"type":"long","value":"3508"}}'
 MARGIN = 8  # pixels of white kept round the drawing
 
 

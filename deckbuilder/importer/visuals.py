@@ -98,7 +98,8 @@ def _xy(chart: ChartShape, work: Work) -> dict:
             series.append({"name": name, "x": [_number(x, False) for x, _ in pairs],
                            "values": [_number(y, chart.percent) for _, y in pairs]})
         if found.sizes:
-            work.to_notes.append(f"Bubble sizes of '{name}': " + ", ".join(f"{v:g}" for v in found.sizes if v is not None))
+            sizes = ", ".join(f"{v:g}" for v in found.sizes if v is not None)
+            work.to_notes.append(f"Bubble sizes of '{name}': {sizes}")
     if dropped:
         work.note(f"{dropped} chart point(s) without an x or y value were left out")
     return {"series": series or [{"name": "Series 1", "x": [0], "values": [0]}]}

@@ -139,8 +139,8 @@ def _texts(root, notes: bool = False) -> list[str]:
 
 def _para(p) -> str:
     """A paragraph's text, a line break as a space."""
-    return "".join(" " if child.tag == f"{{{NS['a']}}}br" else "".join(t.text or "" for t in child.iter(f"{{{NS['a']}}}t"))
-                   for child in p)
+    return "".join(" " if child.tag == f"{{{NS['a']}}}br" else
+                   "".join(t.text or "" for t in child.iter(f"{{{NS['a']}}}t")) for child in p)
 
 
 def _linked_texts(parts: dict[str, bytes], rels: dict[str, tuple[str, str]]) -> list[str]:

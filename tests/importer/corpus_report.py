@@ -14,8 +14,8 @@ def row(m: Measure) -> str:
     hidden = "; ".join(([f"hidden: {', '.join(map(str, m.hidden))}"] if m.hidden else []) +
                        ([f"{m.logos} logo(s) set aside"] if m.logos else []))
     return (f"| {m.name} | {m.slides_in} | {m.slides_out} | {Measure.share(m.words):.1f} % | "
-            f"{Measure.share(m.on_slides):.1f} % | {m.pictures[0]}/{m.pictures[1]} | {'✓' if m.draft_ok else '✗'} | "
-            f"{'✓' if m.filled_ok else '✗'} | {hidden} |")
+            f"{Measure.share(m.on_slides):.1f} % | {m.pictures[0]}/{m.pictures[1]} | "
+            f"{'✓' if m.draft_ok else '✗'} | {'✓' if m.filled_ok else '✗'} | {hidden} |")
 
 
 def main() -> None:

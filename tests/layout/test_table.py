@@ -22,7 +22,8 @@ def tables(result) -> list[Table]:
 
 
 def test_a_short_table_is_one_table_filling_the_width_with_numbers_right_aligned(tmp_path):
-    result = planned(tmp_path, '      - [North East, 3, 420]\n      - [London, 9, "1,200"]\n      - [South West, 2, ""]\n')
+    result = planned(tmp_path, '      - [North East, 3, 420]\n      - [London, 9, "1,200"]\n'
+                               '      - [South West, 2, ""]\n')
     assert result.ok, [str(d) for d in result.diagnostics]
     (table,) = tables(result)
     assert sum(table.widths) == table.box.w and table.box.h == sum(table.heights) and len(table.rows) == 4
