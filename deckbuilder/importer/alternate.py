@@ -1,5 +1,4 @@
-"""Markup compatibility (mc:AlternateContent): each block replaced by the first choice the reader understands,
-else by its fallback, as an application that knows none of the choices' extensions reads it; lxml only."""
+"""Alternate content (mc:AlternateContent) read as by an application that knows only the choices it understands."""
 from __future__ import annotations
 
 from .found import Oddity

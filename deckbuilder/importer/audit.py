@@ -1,6 +1,4 @@
-"""The honest part of the report: the original deck's words (slides and notes) and pictures compared, slide by
-slide, with a draft build of the imported outline; every line and picture not on its rebuilt slide is listed
-with where it went (the notes, the image register, another slide) or as dropped."""
+"""The original's words and pictures compared, slide by slide, with a draft build of the imported story."""
 from __future__ import annotations
 
 import re
@@ -26,7 +24,10 @@ def audit(deck: DeckFound, plan: DeckPlan | None, keys: dict[int, list[tuple[str
     """Compare each shown slide of the original with its rebuilt slides; `keys`: per slide, (register key or '',
     the picture's name) for each of its content pictures. Fills report.audit and the text figures."""
     if plan is None:
+        report.note(None, "the draft build of the story failed (see above), so it could not be compared with the "
+                    "original")
         return
+    report.compared = True
     by_id: dict[str, list] = {}
     for slide in plan.slides:
         by_id.setdefault(slide.id, []).append(slide)

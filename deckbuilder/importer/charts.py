@@ -1,5 +1,4 @@
-"""A chart part's data as written (every plot of every chart type, 3-D ones included): type, grouping, categories,
-series with their values (and x values), title, number format and whether values are labelled; lxml only."""
+"""A chart part's data as written, for every chart type (3-D ones too): type, series, categories, titles, format."""
 from __future__ import annotations
 
 import re

@@ -1,5 +1,4 @@
-"""Footers, slide numbers and logos repeated at the same place on most slides: set aside (deckbuilder draws them
-from the theme) and named in the report so the theme can say them once; anything less repeated is content."""
+"""Footers, slide numbers and logos repeated at one place on most slides, set aside for the theme."""
 from __future__ import annotations
 
 import hashlib

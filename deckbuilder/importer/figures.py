@@ -1,5 +1,4 @@
-"""Diagrams: boxes drawn with shapes, or a SmartArt graphic, kept on one slide as steps (a sequence of two to six)
-or columns (two or three groups side by side), read left to right and top to bottom."""
+"""Diagrams drawn with boxes, or SmartArt, kept on one slide as steps or columns."""
 from __future__ import annotations
 
 from ..layout.ir import Box

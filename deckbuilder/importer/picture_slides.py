@@ -1,5 +1,4 @@
-"""Slides built around pictures: one (full, with a caption or words over it, or beside the slide's text), two to
-six in a grid with their captions, more as a wall of named tiles."""
+"""Slides built around pictures: one, a grid of two to six with their captions, or a wall of tiles."""
 from __future__ import annotations
 
 from pathlib import Path

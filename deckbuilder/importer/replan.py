@@ -1,6 +1,4 @@
-"""The written story planned by the layout engine (a draft build) before the import finishes: a slide that would
-not build is made one that does, every word kept (a long title becomes a title and a lead line, other text that
-does not fit its layout becomes points), else it is marked `# check:` and listed."""
+"""The written story planned by a draft build before the import ends: what would not build is fixed or marked."""
 from __future__ import annotations
 
 import re
@@ -35,7 +33,9 @@ def replan(story: Path, header: list[str], facts: dict, slides: list[tuple[dict,
             comments.append(f"check: this slide does not build yet: {diag.message}")
             report.note(numbers.get(fields["id"]), f"the slide '{fields['id']}' does not build yet: {diag.message} "
                         f"(hint: {diag.hint})")
-    if failing:
+    for diag in failing.get("", []):
+        report.note(None, f"the story does not build yet: {diag}")
+    if any(failing.get(fields["id"]) for fields, _ in slides):
         write_new(story, story_text(header, facts, slides))
     return result
 
@@ -53,9 +53,8 @@ def _failing(result: Result) -> dict[str, list[Diagnostic]]:
             continue
         parts = diag.path.split(".")
         slide = parts[1] if parts[0] == "slides" and len(parts) > 1 else \
-            next(iter(SLIDE.findall(diag.message)), None)
-        if slide:
-            found.setdefault(slide, []).append(diag)
+            next(iter(SLIDE.findall(diag.message)), "")
+        found.setdefault(slide, []).append(diag)  # "": the deck's or the register's
     return found
 
 

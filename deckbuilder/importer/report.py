@@ -72,6 +72,7 @@ class ImportReport:
     footers: dict[str, int] = field(default_factory=dict)  # footer lines set aside -> on how many slides
     picture_keys: dict[str, str] = field(default_factory=dict)  # sha256 of a picture's bytes in the deck -> its key
     audit: list[SlideAudit] = field(default_factory=list)  # each shown slide against a draft build of the outline
+    compared: bool = False  # the draft build succeeded and the audit was made
     chars_total: int = 0  # characters of the original's words, slides and notes (footers and slide numbers aside)
     chars_carried: int = 0  # of those, the ones found in the draft build (on its slides or in their notes)
     chars_in_notes: int = 0  # characters of slide words found in the rebuilt notes only
@@ -113,6 +114,8 @@ class ImportReport:
 
     def _compared(self) -> list[str]:
         """Every line and picture not on its rebuilt slide, by slide, and the hidden slides."""
+        if not self.compared:
+            return []
         lines = []
         for found in self.audit:
             moved: dict[str, list[str]] = {}

@@ -1,5 +1,4 @@
-"""What the import says about the deck as a whole (its design, footers, logos, transitions, shapes left out, what
-was removed), and the pictures and register entries written."""
+"""What the import says about the deck as a whole, and the pictures and register entries it writes."""
 from __future__ import annotations
 
 from collections import defaultdict

@@ -1,5 +1,4 @@
-"""WMF and EMF pictures (drawings PowerPoint shows, which deckbuilder cannot place) converted to PNG with
-LibreOffice, all of a deck's in one run, and trimmed of the page LibreOffice draws them on."""
+"""WMF and EMF drawings converted to PNG with LibreOffice, a deck's in one run, trimmed of the page."""
 from __future__ import annotations
 
 import io

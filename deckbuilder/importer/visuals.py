@@ -1,5 +1,4 @@
-"""Slides built around a chart or a table, with the original's data; a second chart or table gets a slide of its
-own."""
+"""Slides built around a chart or a table, with the original's data and type."""
 from __future__ import annotations
 
 from .found import ChartShape, TableShape

@@ -1,5 +1,4 @@
-"""Native tables: a p:graphicFrame holding an a:tbl, with the planned column widths, row heights, fills and
-text, written with lxml."""
+"""Native tables (p:graphicFrame with a:tbl) written with lxml, exactly as planned."""
 from __future__ import annotations
 
 from lxml import etree

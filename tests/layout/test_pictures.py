@@ -1,4 +1,4 @@
-"""The pictures slide: two to six pictures in a grid, each shown whole with its credit and caption under it."""
+"""The pictures slide: two to six pictures in a grid, each with its caption under it."""
 from __future__ import annotations
 
 import shutil

@@ -1,5 +1,4 @@
-"""The table slide: columns as wide as their words need, one size for every cell, long tables continued with the
-header repeated, and rows that do not line up refused."""
+"""The table slide: measured columns, one size, continuation with the header, rows that do not line up refused."""
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,4 +1,4 @@
-"""A planned table written as a native table: the planned widths, heights, fills and text, valid DrawingML."""
+"""A planned table written as a native table, widths, heights, fills and text as planned."""
 from __future__ import annotations
 
 from lxml import etree

@@ -1,5 +1,4 @@
-"""The pictures slide: two to six pictures in a grid of equal cells, each shown whole with its credit and
-caption under it; captions shrink together, and a grid of fewer rows is tried before smaller type."""
+"""The pictures slide: two to six pictures in a grid, each shown whole with its credit and caption."""
 from __future__ import annotations
 
 from ...model.outline import Slide

@@ -1,5 +1,4 @@
-"""The table slide: a native table whose columns are as wide as their words need (the slide's width shared
-out), every cell at one size; a long table continues on further slides, its header repeated."""
+"""The table slide: columns as wide as their words need, one size, long tables continued with their header."""
 from __future__ import annotations
 
 import re
