@@ -42,6 +42,7 @@ class Options:
     allow: tuple[Path, ...] = ()
     cache: Path | None = None  # measured widths and prepared images; None: the project's folder in the user cache
     write: bool = True
+    draft: bool = False  # pictures whose register entry is still TODO are shown, marked "credit needed"
 
     def with_cache(self, path: Path) -> "Options":
         """These options with the cache folder of the project `path` belongs to, unless one is given."""
@@ -265,7 +266,7 @@ def _plan(outline: Path, options: Options, measurer: Measurer, diags: Diagnostic
     if theme.logo:
         uses.append(Use("theme", "logo", _logo_spec(theme.logo), Loc(display_path(theme.path or outline))))
     images = resolve_assets(uses, outline, deck.deck.get("images"), deck.deck.get("use", "public"), diags,
-                            options.allow)
+                            options.allow, options.draft)
     register = find_register(outline, deck.deck.get("images")) if uses else None
     inputs.extend([register] if register else [])
     inputs.extend(info.entry.path for info in images.values())
@@ -276,6 +277,9 @@ def _plan(outline: Path, options: Options, measurer: Measurer, diags: Diagnostic
         theme = replace(theme, fonts={"heading": template.fonts[0], "body": template.fonts[1]})
         _warn_fonts(theme, deck, diags)
     plan = plan_deck(deck, theme, images, measurer, diags, template)
+    if options.draft:
+        plan = replace(plan, props=replace(plan.props, title=f"DRAFT: {plan.props.title}",
+                                           keywords=", ".join(k for k in ("DRAFT", plan.props.keywords) if k)))
     if not diags.has_errors:  # a slide that did not fit is reported already; checking what is left adds noise
         check_plan(plan, deck.name, diags)
         check_brand(plan, theme, diags)

@@ -77,6 +77,9 @@ def _exit_code(results, strict: bool = False) -> int:
 @app.command()
 def build(paths: Optional[List[Path]] = PATHS_OR_DECKS, out: Path = OUT, audience: Optional[str] = AUDIENCE,
           pdf: bool = typer.Option(False, "--pdf", help="Also export each deck as a PDF (needs LibreOffice)."),
+          draft: bool = typer.Option(False, "--draft", help="Build even with image register entries still TODO (an "
+                                     "imported deck, say): those pictures are marked 'credit needed', each with a "
+                                     "warning, and the deck's properties say DRAFT."),
           allow: Optional[List[Path]] = ALLOW, cache: Optional[Path] = CACHE, fmt: str = FORMAT,
           debug: bool = DEBUG) -> None:
     """Build decks: a folder builds every audience outline in it (in parallel), a file builds that outline;
@@ -89,11 +92,12 @@ def build(paths: Optional[List[Path]] = PATHS_OR_DECKS, out: Path = OUT, audienc
     Examples:
       deckbuilder build
       deckbuilder build decks/story-of-hope --audience funders --pdf
+      deckbuilder build decks/old-talk --draft
     """
     from .api import build as run
 
     paths = _paths_or_decks(paths, "building")
-    options = _options(paths, cache, out=out, audience=audience, allow=tuple(allow or ()))
+    options = _options(paths, cache, out=out, audience=audience, allow=tuple(allow or ()), draft=draft)
 
     def action():
         with progress_bar() as progress:

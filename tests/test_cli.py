@@ -86,6 +86,28 @@ def test_build_of_a_deck_that_breaks_a_licence_rule_exits_1(here):
     assert not Path("out/story-of-hope-funders.pptx").exists()
 
 
+def test_build_draft_shows_pictures_whose_credits_are_todo_marked_and_says_draft(here):
+    shutil.copytree(ROOT / "assets", "assets")
+    register = Path("assets/images.yaml")
+    entries = yaml.safe_load(register.read_text(encoding="utf-8"))
+    entries["held-hands"].update(author="TODO", licence="TODO: the credit line read 'Photo: Jane'")
+    register.write_text(yaml.safe_dump(entries, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    Path("talk.yaml").write_text("deck: {title: Talk}\nslides:\n  - {layout: image, title: Hands, image: held-hands}\n"
+                                 "  - {layout: image, title: Balloons, image: balloons}\n", encoding="utf-8")
+    refused = run("build", "talk.yaml", "--out", "out")
+    assert refused.exit_code == EXIT_INPUT and "error[todo]" in refused.stderr
+    result = run("build", "talk.yaml", "--out", "out", "--draft")
+    assert result.exit_code == EXIT_OK, result.output
+    assert result.stderr.count("warning[credit-needed]") == 1 and "image 'held-hands': author, licence" in \
+        result.stderr
+    prs = Presentation("out/talk.pptx")
+    assert prs.core_properties.title == "DRAFT: Talk" and "DRAFT" in prs.core_properties.keywords
+    marks = [[s.text_frame.text for s in slide.shapes if s.name == "Credit needed"] for slide in prs.slides]
+    assert marks[:2] == [["Credit needed"], []]  # on the picture still TODO only
+    assert any("credit needed (still TODO in the image register)" in s.text_frame.text
+               for s in prs.slides[0].shapes if s.has_text_frame)
+
+
 # --- check ---------------------------------------------------------------------------------------------------
 
 

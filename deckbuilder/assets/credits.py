@@ -62,6 +62,8 @@ def _licence_segments(entry: ImageEntry, changed: bool) -> list[Segment]:
         return [(f"{comma} is marked with the ", None), ("Public Domain Mark 1.0", lic.url)]
     if lic.kind == "permission":
         return [(". Used with permission", None)]
+    if lic.kind == "draft":
+        return [(": credit needed (still TODO in the image register)", None)]
     return [(" (own work)", None)]
 
 

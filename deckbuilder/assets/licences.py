@@ -23,7 +23,7 @@ class Licence:
     derivatives: bool = True  # NoDerivatives licences say False
     share_alike: bool = False
     version: str = ""
-    kind: str = "cc"  # cc, public-domain, permission, own
+    kind: str = "cc"  # cc, public-domain, permission, own; draft: still TODO, in a draft build
 
     @property
     def is_cc(self) -> bool:
@@ -55,6 +55,8 @@ def _table() -> dict[str, Licence]:
 
 
 LICENCES = _table()
+# What a draft build takes an image's licence to be while it is still TODO (never a licence a register may name).
+DRAFT = Licence("LicenseRef-CreditNeeded", "credit needed", None, kind="draft")
 
 
 def normalise(text: str) -> tuple[Licence | None, str]:

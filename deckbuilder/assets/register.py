@@ -10,7 +10,7 @@ from ..errors import Diagnostics, Loc
 from ..model.register import ENTRY, PERMISSION, REGISTER
 from ..model.schema import INVALID
 from ..source import YMap, display_path, load_yaml
-from .licences import Licence, normalise, suggest
+from .licences import DRAFT, Licence, normalise, suggest
 
 TODO = re.compile(r"TODO(:|$)")
 PLACEHOLDERS = {"image", "picture", "photo", "photograph", "img", "pic", "graphic", "alt", "alt text", "todo",
@@ -26,6 +26,7 @@ class ImageEntry:
     path: Path
     data: YMap
     licence: Licence
+    draft: bool = False  # still TODO, taken as it is by a draft build: its credit says "credit needed"
 
     @property
     def loc(self) -> Loc:
@@ -69,15 +70,18 @@ class Register(dict):
         self.rejected = rejected
 
 
-def load_register(path: Path, diags: Diagnostics, today: dt.date | None = None) -> Register:
-    """Load and check every entry of a register (all errors of the file in one run)."""
+def load_register(path: Path, diags: Diagnostics, today: dt.date | None = None, draft: bool = False) -> Register:
+    """Load and check every entry of a register (all errors of the file in one run). In a `draft`, an entry
+    still TODO is taken as it is, with a warning, instead of refused."""
     raw = load_yaml(path)
     data = REGISTER.check(raw, getattr(raw, "loc", Loc(display_path(path))), "", diags)
     if data is INVALID:
         return Register({}, set())
     entries = {}
     for key, item in data.items():
-        entry = _entry(key, item, path.parent, diags, today or dt.date.today(), data.key_locs.get(key, item.loc))
+        at = data.key_locs.get(key, item.loc)
+        entry = _draft_entry(key, item, path.parent, diags) if draft and _todo(item) else \
+            _entry(key, item, path.parent, diags, today or dt.date.today(), at)
         if entry:
             entries[key] = entry
     keys = set(raw) if isinstance(raw, dict) else set()
@@ -111,12 +115,32 @@ def _licence_hint(text: str) -> str:
         "for your own work, LicenseRef-Permission for a permission (`deckbuilder explain unknown-licence`)"
 
 
-def _unfinished(key: str, data: YMap, diags: Diagnostics) -> bool:
-    """Report the fields still marked TODO (as `deckbuilder assets add` leaves them), the grant's included."""
+def _todo(data: YMap) -> list[tuple]:
+    """The fields still marked TODO (as `deckbuilder assets add` leaves them), the grant's included: (the mapping
+    holding it, its name, what it is, its path)."""
     todo = [(data, name, ENTRY.fields[name].doc, name) for name, value in data.items() if _is_todo(value)]
     grant = data.get("permission") or {}
-    todo += [(grant, name, PERMISSION.fields[name].doc, f"permission.{name}") for name, value in grant.items()
-             if _is_todo(value)]
+    return todo + [(grant, name, PERMISSION.fields[name].doc, f"permission.{name}") for name, value in grant.items()
+                   if _is_todo(value)]
+
+
+def _draft_entry(key: str, data: YMap, folder: Path, diags: Diagnostics) -> ImageEntry:
+    """An entry still TODO as a draft build shows it: without its TODO fields (its alt text kept as written),
+    marked as needing its credit, with one warning saying what is still to do."""
+    todo = _todo(data)
+    diags.warn("credit-needed", f"image '{key}': {', '.join(path for *_, path in todo)} still TODO: shown with a "
+               "'credit needed' mark in this draft", todo[0][0].at(todo[0][1]), f"{key}.{todo[0][3]}",
+               "fill in the TODOs before building the deck to show or send")
+    kept = data.copy()
+    for name in [n for n, value in data.items() if _is_todo(value) and n != "alt"]:
+        del kept[name]
+    licence = normalise(kept["licence"])[0] if "licence" in kept else None
+    return ImageEntry(key, folder / data["file"], kept, licence or DRAFT, draft=True)
+
+
+def _unfinished(key: str, data: YMap, diags: Diagnostics) -> bool:
+    """Report the fields still marked TODO, the grant's included."""
+    todo = _todo(data)
     for where, name, doc, path in todo:
         diags.error("todo", f"image '{key}': {path} is still TODO", where.at(name), f"{key}.{path}",
                     f"fill in {name}: {doc}")
@@ -156,14 +180,15 @@ def _check_alt(key: str, data: YMap, diags: Diagnostics, at: Loc) -> None:
     if not alt:
         diags.error("missing-alt", f"image '{key}' has no alt text", at, f"{key}.alt",
                     "describe what the picture shows, or mark it decorative: true")
-    elif _placeholder(alt, key, data["file"]):
+    elif placeholder_alt(alt, key, data["file"]):
         diags.error("bad-alt", f"image '{key}': the alt text '{alt}' is a file name or a placeholder",
                     data.at("alt"), f"{key}.alt", "describe what the picture shows")
     else:
         _check_alt_style(key, alt, data, diags)
 
 
-def _placeholder(alt: str, key: str, file: str) -> bool:
+def placeholder_alt(alt: str, key: str, file: str) -> bool:
+    """Whether an alt text is a file name, a placeholder word, or the register key or file name itself."""
     words = alt.strip().lower()
     name = Path(file).name.lower()
     return bool(FILE_NAME.search(alt)) or words in PLACEHOLDERS | {key.lower(), name, name.rsplit(".", 1)[0]}

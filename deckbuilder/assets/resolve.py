@@ -51,9 +51,10 @@ def image_uses(slides: Iterable[Slide]) -> list[Use]:
         if slide.get("image"):
             overlaid = slide.layout == "image" and bool(slide.get("text"))
             uses.append(Use(slide.id, "image", slide["image"], slide.at("image"), overlaid))
-        for i, logo in enumerate(slide.get("logos") or ()):
-            if logo.get("image"):
-                uses.append(Use(slide.id, f"logos[{i}].image", logo["image"], logo.at("image")))
+        for name in ("logos", "pictures"):
+            for i, item in enumerate(slide.get(name) or ()):
+                if item.get("image"):
+                    uses.append(Use(slide.id, f"{name}[{i}].image", item["image"], item.at("image")))
     return uses
 
 
@@ -75,8 +76,8 @@ def inside(path: Path, roots: Iterable[Path]) -> bool:
 
 
 def resolve_assets(uses: list[Use], outline: Path, register_path: str | None, use: str, diags: Diagnostics,
-                   allowed: Iterable[Path] = ()) -> dict[str, ImageInfo]:
-    """Check every image the deck uses; returns the readable ones by key."""
+                   allowed: Iterable[Path] = (), draft: bool = False) -> dict[str, ImageInfo]:
+    """Check every image the deck uses; returns the readable ones by key (in a `draft`, those still TODO too)."""
     if not uses:
         return {}
     register = find_register(outline, register_path)
@@ -92,7 +93,7 @@ def resolve_assets(uses: list[Use], outline: Path, register_path: str | None, us
                     first.where, "deck.images", "move it into the project, or allow its folder with --allow")
         return {}
     try:
-        entries = load_register(register, diags)
+        entries = load_register(register, diags, draft=draft)
     except BuildError as exc:
         diags.extend(exc.diagnostics)
         return {}

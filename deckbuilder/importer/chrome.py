@@ -1,17 +1,20 @@
-"""Footers, slide numbers and logos repeated slide after slide: set aside (deckbuilder draws them from the theme)
-and named in the report so the theme can say them once."""
+"""Footers, slide numbers and logos repeated at one place on most slides, set aside for the theme."""
 from __future__ import annotations
 
 import hashlib
 import re
+import statistics
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .found import DeckFound, PictureShape, TextShape
 
 EDGE = 0.2  # the top and bottom fifth of the slide, where footers and numbers sit
-LOGO_AREA = 0.06  # a logo covers less than this share of the slide
-MIN_REPEATS = 3
+LOGO_AREA = 0.03  # a logo covers less than this share of the slide
+MOST = 0.5  # footers and logos are on more than this share of the slides…
+MIN_REPEATS = 3  # …and on three at least
+PLACE = 0.1  # a logo "at the same place" is within this share of the slide's width and height of where it
+# usually is
 
 
 @dataclass
@@ -51,14 +54,18 @@ def _near_edge(shape: TextShape, height: int) -> bool:
     return shape.box.y >= height * (1 - EDGE) or shape.box.bottom <= height * EDGE
 
 
+def _most(deck: DeckFound, slides: set[int]) -> bool:
+    return len(slides) >= max(MIN_REPEATS, MOST * len(deck.slides))
+
+
 def _repeated_texts(deck: DeckFound) -> set[str]:
-    """Texts found near the top or bottom edge of at least three slides, in the same place."""
+    """Texts found near the top or bottom edge of most slides, in the same place."""
     seen: dict[tuple[str, int, int], set[int]] = defaultdict(set)
     for slide in deck.slides:
         for shape in slide.texts:
             if shape.role != "title" and shape.text and _near_edge(shape, deck.height):
                 seen[(_key(shape), shape.box.x // 200_000, shape.box.y // 200_000)].add(slide.number)
-    return {key for key, slides in seen.items() if len(slides) >= MIN_REPEATS}
+    return {key for key, slides in seen.items() if _most(deck, slides)}
 
 
 def _chrome_kind(shape: TextShape, number: int, repeated: set[str], height: int) -> str:
@@ -74,18 +81,20 @@ def _chrome_kind(shape: TextShape, number: int, repeated: set[str], height: int)
 
 
 def _logos(deck: DeckFound, chrome: Chrome) -> None:
-    """Small pictures with the same bytes on at least three slides: a logo the theme should carry."""
-    by_hash: dict[str, list[PictureShape]] = defaultdict(list)
-    slides_of: dict[str, set[int]] = defaultdict(set)
+    """Small pictures with the same bytes at about the same place on most slides: a logo the theme should carry
+    (the same picture elsewhere, or large, stays on its slide)."""
+    seen: dict[str, list[tuple[int, PictureShape]]] = defaultdict(list)
     for slide in deck.slides:
         for pic in slide.pictures:
             if pic.box.w * pic.box.h < deck.area * LOGO_AREA:
-                digest = hashlib.sha256(pic.blob).hexdigest()
-                by_hash[digest].append(pic)
-                slides_of[digest].add(slide.number)
-    for digest, pictures in by_hash.items():
-        if len(slides_of[digest]) >= MIN_REPEATS:
-            for pic in pictures:
+                seen[hashlib.sha256(pic.blob).hexdigest()].append((slide.number, pic))
+    for found in seen.values():
+        x = statistics.median(pic.box.x for _, pic in found)
+        y = statistics.median(pic.box.y for _, pic in found)
+        placed = [(n, pic) for n, pic in found if abs(pic.box.x - x) <= deck.width * PLACE and
+                  abs(pic.box.y - y) <= deck.height * PLACE]
+        if _most(deck, {n for n, _ in placed}):
+            for _, pic in placed:
                 pic.role = "logo"
-            chrome.logos.append(pictures[0])
-            chrome.logo_slides[id(pictures[0])] = len(slides_of[digest])
+            chrome.logos.append(placed[0][1])
+            chrome.logo_slides[id(placed[0][1])] = len({n for n, _ in placed})

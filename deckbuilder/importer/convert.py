@@ -12,19 +12,22 @@ from ..errors import BuildError, Diagnostics, Loc, fail
 from ..model.outline import slug
 from ..source import display_path
 from .attach import credits_slides, merge_credits_slide, pair_on_slides
+from .audit import audit
 from .chrome import Chrome, set_aside
 from .cover import Cover, is_cover, read_cover
 from .credits import licence_of
 from .finish import checked, finish, oddities, source_line
-from .found import DeckFound, PictureShape, SlideFound
+from .found import ChartShape, DeckFound, PictureShape, SlideFound
 from .layouts import text_slide
+from .picture_slides import further, picture_slides
 from .pictures import PictureStore
 from .read import read_deck
+from .replan import replan
 from .report import ImportReport, SlideRecord
 from .story import deck_problems, story_text, write_new
-from .tally import commit, count, deck_notes
+from .tally import commit, deck_notes
 from .text import LIMITS, pieces
-from .visuals import chart_slide, picture_only_slide, picture_slide, table_slide
+from .visuals import chart_slide, table_slide
 from .work import Work
 
 PROJECT_MARKERS = ("assets", ".git", "pyproject.toml")
@@ -47,6 +50,7 @@ def import_deck(pptx: Path, out_dir: Path, assets: Path | None = None) -> Import
     store = PictureStore(assets_dir)
     chrome = set_aside(deck)
     _plan_pictures(deck, chrome, store)
+    store.convert_drawings()
     skipped = credits_slides(deck)
     pair_on_slides(deck, store, skipped, report)
     for slide in deck.slides:
@@ -55,18 +59,27 @@ def import_deck(pptx: Path, out_dir: Path, assets: Path | None = None) -> Import
     store.name_all()
     facts, planned = _slides(deck, store, skipped, report)
     deck_notes(deck, chrome, store, report)
-    count(deck, report)
     registered = report.register.is_file() or any(not p.reused for p in store.planned.values())
     facts.update(_places(out_dir, assets_dir, registered))
     _check_facts(facts, report)
     header = [f"Imported from {pptx.name} by `deckbuilder import`. Each slide names the slide of the original it",
               "comes from; '# check:' lines say what to look at. Pictures and credits: "
               f"{_rel(report.register, out_dir)}."]
-    text = story_text(header, facts, planned)
     commit(store, report)
-    write_new(story, text)
+    write_new(story, story_text(header, facts, planned))
+    result = replan(story, header, facts, planned, report)
+    audit(deck, result.plan, _shown_pictures(deck, store), report)
     _validate(story, report)
     return report
+
+
+def _shown_pictures(deck: DeckFound, store: PictureStore) -> dict[int, list[tuple[str, str]]]:
+    """Per slide, each content picture's register key ('' when it cannot be placed) and name."""
+    def key(pic: PictureShape) -> str:
+        planned = store.plan(pic, 0, "")
+        return planned.key if planned.placeable else ""
+
+    return {s.number: [(key(p), p.name) for p in s.pictures if p.role == "content"] for s in deck.slides}
 
 
 def default_assets(out_dir: Path) -> Path:
@@ -178,8 +191,10 @@ def _one_slide(work: Work, facts: dict, taken: set[str],
         orphan = f"Notes of slide {slide.number} of the original, left out:\n" + "\n".join(kept) if kept else ""
         report.note(slide.number, "the slide has no text, picture, chart or table deckbuilder can show: it was "
                     "left out" + ("; its notes are kept with the slide next to it" if kept else ""))
+    logos = tuple(work.keys(p, work) or "" for p in slide.pictures if p.role == "logo")
     report.slides.append(SlideRecord(slide.number, title or (made[0].get("title", "") if made else ""),
-                                     tuple(r[0]["id"] for r in rows), tuple(f["layout"] for f in made)))
+                                     tuple(r[0]["id"] for r in rows), tuple(f["layout"] for f in made), logos,
+                                     slide.hidden))
     return rows, orphan
 
 
@@ -202,33 +217,53 @@ def _work(slide: SlideFound, deck: DeckFound, store: PictureStore, last: bool) -
 
 
 def _made(work: Work, facts: dict) -> list[dict]:
-    """The outline slides one slide becomes: its main slide, then one per further chart, table or picture."""
+    """The outline slides one slide becomes: one, unless it holds several charts or tables (a slide each) or
+    more pictures than its layout shows (they follow it)."""
     slide = work.slide
     source_line(work)
-    pictures = [(p, work.keys(p, work)) for p in work.pictures]
-    for pic, key in pictures:
+    placed = _placeable(work)
+    if slide.number == 1 and is_cover(slide) and "title" not in facts:
+        main = [_cover(work, facts, placed[:1])]
+        main += further(work, placed[1:], facts.get("title", ""))
+    elif slide.charts or slide.tables:
+        main = _visuals(work)
+        main += further(work, placed, main[0].get("title", ""))
+    elif placed:
+        main = picture_slides(work, placed)
+    else:
+        main = [f for f in [text_slide(work)] if f]
+    oddities(work)
+    return main
+
+
+def _visuals(work: Work) -> list[dict]:
+    """A slide's charts and tables, a slide each, after a slide of its text when it has more than a line or two
+    (the layouts of charts and tables have no room for it)."""
+    main = [f for f in [text_slide(work)] if f] if work.wordy else []
+    base = main[0].get("title") if main else None
+    for visual in [*work.slide.charts, *work.slide.tables]:
+        made = chart_slide if isinstance(visual, ChartShape) else table_slide
+        fields = made(work, visual, f"{base} ({len(main) + 1})" if base else None)
+        base = base or fields["title"]
+        main.append(fields)
+    if len(main) > 1:
+        work.note(f"the slide's text, charts and tables are on {len(main)} slides: the layouts hold one each")
+    return main
+
+
+def _placeable(work: Work) -> list[tuple]:
+    """The slide's pictures with their keys, largest first, each distinct picture once (a picture repeated to
+    make a pattern is shown once); those that cannot be placed are said."""
+    out, seen = [], set()
+    for pic in work.pictures:
+        key = work.keys(pic, work)
         if key is None:
             work.note(f"the picture '{pic.name}' cannot be placed (see its register entry): it was left off the "
                       "slide")
-    placeable = [(p, k) for p, k in pictures if k]
-    if slide.number == 1 and is_cover(slide) and "title" not in facts:
-        main = [_cover(work, facts, placeable[:1])]
-        placeable = placeable[1:]
-    elif slide.charts:
-        main = [chart_slide(work, c, i) for i, c in enumerate(slide.charts)]
-        main += [table_slide(work, t, i + 1) for i, t in enumerate(slide.tables)]
-    elif slide.tables:
-        main = [table_slide(work, t, i) for i, t in enumerate(slide.tables)]
-    elif placeable:
-        main = [picture_slide(work, *placeable[0])]
-        placeable = placeable[1:]
-    else:
-        main = [f for f in [text_slide(work)] if f]
-    for pic, key in placeable:
-        work.note(f"a further picture ('{key}') has a slide of its own after this one")
-        main.append(picture_only_slide(key))
-    oddities(work)
-    return main
+        elif key not in seen:
+            seen.add(key)
+            out.append((pic, key))
+    return out
 
 
 def _cover(work: Work, facts: dict, pictures: list) -> dict:

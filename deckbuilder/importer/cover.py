@@ -21,7 +21,9 @@ DATES = (
 HANDLE = re.compile(r"@[A-Za-z0-9_][A-Za-z0-9_.]{0,40}")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
 WEB = re.compile(r"https?://\S+")
-NAME_ROLE = re.compile(r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){1,3}),\s*(?P<role>.{1,80})")
+NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){1,3}"
+NAME_ROLE = re.compile(rf"(?P<name>{NAME}(?:\s+(?:&|and)\s+{NAME})*),\s*(?P<role>.{{1,80}})")  # 'Ann Lee & Bo Li, CEOs'
+
 SEPARATORS = re.compile(r"\s+[·|•]\s+")
 MAX_COVER_LINES = 8
 
@@ -37,8 +39,8 @@ class Cover:
 
 def is_cover(slide: SlideFound) -> bool:
     """Whether the first slide is a title slide: laid out as one, or a few short lines that are not a list,
-    with no chart or table."""
-    if slide.number != 1 or slide.charts or slide.tables or len(slide.pictures) > 1:
+    with no chart or table (pictures beyond the one it shows follow it)."""
+    if slide.number != 1 or slide.charts or slide.tables:
         return False
     body = [p for t in slide.texts if t.role != "title" for p in t.live]
     lines = [line for p in body for line in p.lines]
@@ -137,6 +139,9 @@ def _person(text: str, presenter: dict, author: str) -> bool:
         return False
     if author and text.lower().startswith(author.lower()):
         rest = text[len(author):].strip(" ,–-")
+        if re.match(r"(&|and\b|\+)", rest):  # 'Name & Name': two presenters, not a name and a role
+            presenter["name"] = text
+            return True
         presenter["name"] = author
         if rest:
             presenter["role"] = rest

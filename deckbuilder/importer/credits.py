@@ -18,6 +18,14 @@ PHOTO_FORM = re.compile(r"(?:(?:photo|photograph|image|picture|illustration|cove
                         r"\s*(?::|by|-|–|—)\s*(?P<rest>.+)", re.IGNORECASE)
 COPYRIGHT_FORM = re.compile(r"(?:©|\(c\)|copyright\b)\s*(?P<rest>.+)", re.IGNORECASE)
 SOURCE_FORM = re.compile(r"sources?\s*:\s*(?P<rest>.+)", re.IGNORECASE)
+WIKI_FORM = re.compile(r"(?:(?:photo|image|picture)\s*(?::|by)\s*)?(?P<author>[^,(]+?),?\s+"
+                       r"(?:(?P<licence>[^,()]+?),\s*)?(?:via\s+|from\s+|/\s*)?wikimedia\s+commons\s*"
+                       r"(?:[/,]\s*(?P<after>[^()]+?)|\((?P<bracketed>[^()]+)\))?\.?", re.IGNORECASE)
+COURTESY_FORM = re.compile(r"(?:(?:photo|image|picture|illustration)s?\s+)?courtesy(?:\s+of)?\s*:?\s+(?P<rest>.+)",
+                           re.IGNORECASE)
+ANGLED = re.compile(r"\s*<(https?://[^>\s]+)>")  # an address pasted in angle brackets, as Wikimedia's HTML gives it
+CHANGES = re.compile(r"\s*\((?P<changes>[^()]*\b(?:modified|cropped|adapted|edited|altered)\b[^()]*)\)\s*$",
+                     re.IGNORECASE)
 VIA = re.compile(r"\s+(?:via|on|from|at)\s+|\s+/\s+|\s+\|\s+", re.IGNORECASE)
 YEAR = re.compile(r"^(?:\d{4}(?:\s*[-–]\s*\d{4})?)[,.]?\s+|[,.]?\s+\d{4}$")
 URL = re.compile(r"https?://\S+|www\.\S+", re.IGNORECASE)
@@ -29,7 +37,7 @@ class Credit:
     """What one credit line says; empty fields were not given."""
 
     text: str
-    form: str  # powerpoint, cc, photo, copyright, source
+    form: str  # powerpoint, cc, wikimedia, courtesy, photo, copyright, source
     title: str = ""
     author: str = ""
     author_url: str = ""
@@ -52,14 +60,19 @@ class Credit:
 
 def read_credit(para: Para) -> Credit | None:
     """The credit a paragraph is, or None when it is not one."""
-    text = para.text
+    shown = para.text
+    text = ANGLED.sub("", shown)
+    changes = CHANGES.search(text)
+    text = text[:changes.start()] if changes else text
     if not text or len(text) > MAX_CREDIT:
         return None
-    credit = _cc_form(text) or _photo_form(text) or _copyright_form(text) or _source_form(text)
+    credit = _cc_form(text) or _wiki_form(text) or _courtesy_form(text) or _photo_form(text) or \
+        _copyright_form(text) or _source_form(text)
     if credit is None:
         return None
-    credit.para = para
-    _links(credit, para.links)
+    credit.text, credit.para = shown, para
+    credit.changes = credit.changes or (changes["changes"].strip() if changes else "")
+    _links(credit, para.links + [(url, url) for url in ANGLED.findall(shown)])
     return credit
 
 
@@ -75,6 +88,25 @@ def _cc_form(text: str) -> Credit | None:
          else "")
     return Credit(text, "powerpoint" if match["this"] else "cc", title=(match["title"] or "").strip(),
                   author=author, licence=licence.strip(), changes=changes.strip(" ,"))
+
+
+def _wiki_form(text: str) -> Credit | None:
+    """Wikimedia Commons' credit lines: 'Author, Wikimedia Commons (CC BY-SA 3.0)', 'Author, CC BY-SA 3.0, via
+    Wikimedia Commons', 'Author / Wikimedia Commons / CC BY 2.0'."""
+    match = WIKI_FORM.fullmatch(text)
+    if not match:
+        return None
+    licence = match["licence"] or match["bracketed"] or match["after"] or ""
+    return Credit(text, "wikimedia", author=match["author"].strip(" ,"), source_name="Wikimedia Commons",
+                  licence=licence.strip())
+
+
+def _courtesy_form(text: str) -> Credit | None:
+    """'Courtesy of Name': used with that person's or organisation's permission."""
+    match = COURTESY_FORM.fullmatch(text)
+    if not match:
+        return None
+    return Credit(text, "courtesy", author=match["rest"].strip(" ,."), licence="LicenseRef-Permission")
 
 
 def _photo_form(text: str) -> Credit | None:

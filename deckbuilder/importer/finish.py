@@ -4,19 +4,22 @@ from __future__ import annotations
 
 from .credits import SOURCE_FORM
 from .story import slide_problems
-from .text import LIMITS, pieces
+from .text import LIMITS, TITLE_WORDS, pieces, split_title
 from .work import Work
 
 MAX_NOTES = 20_000
+KEPT = ("id", "notes", "source", "hidden")  # what a slide carries besides its layout's fields
 
 
 def source_line(work: Work) -> None:
-    """A 'Source: …' line on its own becomes the slide's source (shown small at its foot)."""
+    """A text frame that starts 'Source: …' becomes the slide's source (shown small at its foot), its lines
+    joined, when it is short enough for one."""
     for shape in work.bodies:
         live = shape.live
-        match = SOURCE_FORM.fullmatch(live[0].text) if len(live) == 1 else None
+        match = SOURCE_FORM.fullmatch(" ".join(p.text for p in live))
         if match and not work.source and len(match["rest"]) <= LIMITS["source"]:
-            live[0].take()
+            for para in live:
+                para.take()
             work.source = match["rest"].strip()
 
 
@@ -26,8 +29,8 @@ def oddities(work: Work) -> None:
     for odd in work.slide.oddities:
         detail = f" ({odd.detail})" if odd.detail else ""
         if odd.kind == "SmartArt graphic":
-            work.note(f"the SmartArt graphic '{odd.name}'{detail} became points: redraw it as steps or columns "
-                      "if it was a process or a comparison")
+            work.note(f"the SmartArt graphic '{odd.name}'{detail} was read as its text, in order: check that the "
+                      "slide reads as the graphic did")
             continue
         text = [p.take("notes") for p in odd.paras if p.text and not p.placed]
         moved = "; its text is in the notes" if text else ""
@@ -49,11 +52,24 @@ def checked(fields: dict, work: Work) -> dict:
     if not problems:
         return fields
     work.note(f"the slide could not be a {fields['layout']} slide ({problems[0]}): its text became points")
-    texts = [t for t in _strings(fields) if t not in (fields.get("layout"), fields.get("title"))]
-    items = [piece for t in texts for piece in pieces(t, LIMITS["bullet"])] or ["(no text)"]
-    title = fields.get("title") or f"Slide {work.number}"
-    return {"layout": "bullets", "title": pieces(title, LIMITS["title"])[0], "bullets": items,
-            **({"image": fields["image"]} if isinstance(fields.get("image"), str) else {})}
+    return as_points(fields)
+
+
+def as_points(fields: dict) -> dict:
+    """A slide its layout cannot hold as points holding all its text, its picture beside them (the first text
+    is the title when it has none); what it carries besides (id, notes, source, hidden) is kept."""
+    kept = {k: fields[k] for k in KEPT if k in fields}
+    texts = _strings({k: v for k, v in fields.items() if k not in (*KEPT, "layout", "title", "numbered")})
+    title = fields.get("title") or (texts.pop(0) if texts else "")
+    if not texts:  # a title alone: its head stays the title, the rest is the point
+        title, rest = split_title(title) if len(title) > TITLE_WORDS else (title, "")
+        texts = [rest] if rest else []
+    head, *rest = pieces(title, LIMITS["title"])
+    items = [piece for t in [*rest, *texts] for piece in pieces(t, LIMITS["bullet"])]
+    image = {"image": fields["image"]} if isinstance(fields.get("image"), str) else {}
+    if not items:
+        return {**kept, "layout": "section", "title": head}
+    return {**kept, "layout": "bullets", "title": head, "bullets": items, **image}
 
 
 def _strings(value) -> list[str]:

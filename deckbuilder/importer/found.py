@@ -109,17 +109,31 @@ class PictureShape:
 
 
 @dataclass(eq=False)
+class SeriesFound:
+    """One series of a chart: its name, values (y values), x values and bubble sizes, and its plot's type."""
+
+    name: str
+    values: list[float | None]
+    x: list[float | None] = field(default_factory=list)
+    kind: str = ""  # the type of the plot it is drawn in (a chart may combine bars and a line)
+    sizes: list[float | None] = field(default_factory=list)
+
+
+@dataclass(eq=False)
 class ChartShape:
     """A native chart's data as read."""
 
     name: str
     box: Box
-    kind: str  # the XL_CHART_TYPE name, e.g. COLUMN_CLUSTERED
+    kind: str  # the first plot's type: bar, column, line, pie, doughnut, area, scatter, radar, bubble, bar3D…
     categories: list[str]
-    series: list[tuple[str, list[float | None]]]
+    series: list[SeriesFound]
     title: Para | None = None
     percent: bool = False  # the values are formatted as percentages (0.5 shows as 50%)
     unit: str = ""  # a unit the number format writes after each value
+    grouping: str = ""  # clustered, stacked, percentStacked, standard
+    labelled: bool = False  # the values are written on the chart
+    axes: list[Para] = field(default_factory=list)  # the axis titles
 
 
 @dataclass(eq=False)
@@ -130,6 +144,7 @@ class TableShape:
     box: Box
     rows: list[list[list[Para]]]
     merged: bool = False
+    header: bool = False  # the table marks its first row as the header
 
     @property
     def paras(self) -> list[Para]:
@@ -167,7 +182,7 @@ class SlideFound:
         """Every paragraph of slide text: text frames, tables, chart titles and oddities."""
         paras = [p for t in self.texts for p in t.paras]
         paras += [p for t in self.tables for p in t.paras]
-        paras += [c.title for c in self.charts if c.title]
+        paras += [c.title for c in self.charts if c.title] + [p for c in self.charts for p in c.axes]
         paras += [p for o in self.oddities for p in o.paras]
         return [p for p in paras if p.text]
 

@@ -1,10 +1,11 @@
-"""Choosing a text slide's layout from what it holds (closing, checklist, quote, steps, stat, columns, section,
-statement, else bullets), and filling that layout's fields."""
+"""Choosing a text slide's layout from what it holds (closing, checklist, quote, steps, stat, columns, a diagram,
+section, statement, else bullets), and filling that layout's fields."""
 from __future__ import annotations
 
 import re
 
 from ..layout.ir import Box
+from .figures import clusters, diagram
 from .found import Para, TextShape
 from .text import LIMITS, body_paras, bullets, fits, joined, needed_title, optional_title
 from .work import Work
@@ -23,7 +24,7 @@ def text_slide(work: Work) -> dict | None:
     """The fields of a slide without charts, tables or pictures (None when it holds no text at all)."""
     if not work.title and not work.paras:
         return None
-    for match in (closing, checklist, quote, steps, stat, columns, short):
+    for match in (closing, checklist, quote, steps, stat, columns, diagram, short):
         fields = match(work)
         if fields:
             return fields
@@ -210,30 +211,12 @@ def stat(work: Work) -> dict | None:
     return {"layout": "stat", "title": title, "stats": stats}
 
 
-def _clusters(shapes: list[TextShape]) -> list[list[TextShape]]:
-    """Shapes grouped into columns: shapes whose horizontal extents overlap share a column."""
-    columns: list[list[TextShape]] = []
-    for shape in sorted(shapes, key=lambda s: s.box.x):
-        for column in columns:
-            if any(_x_overlap(shape.box, other.box) for other in column):
-                column.append(shape)
-                break
-        else:
-            columns.append([shape])
-    return columns
-
-
-def _x_overlap(a: Box, b: Box) -> bool:
-    shared = min(a.right, b.right) - max(a.x, b.x)
-    return shared > 0.3 * max(min(a.w, b.w), 1)
-
-
 def columns(work: Work) -> dict | None:
     """Two or three text columns side by side, each a heading and its points."""
     shapes = work.bodies
     if not work.title or len(shapes) < 2:
         return None
-    groups = _clusters(shapes)
+    groups = clusters(shapes)
     if not 2 <= len(groups) <= 3:
         return None
     tops = [min(s.box.y for s in g) for g in groups]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,13 +13,15 @@ from PIL import Image, UnidentifiedImageError
 from ..assets.images import DECODE_ERRORS, ImageProblem
 from ..assets.licences import LICENCES
 from ..assets.metadata import NewEntry, add_to_register, default_key, entry_from_file, is_todo
-from ..assets.register import FILE_NAME, PLACEHOLDERS
+from ..assets.register import FILE_NAME, PLACEHOLDERS, placeholder_alt
+from ..checks.accessibility import FILE_NAME as ACCESSIBLE_FILE_NAME
 from ..errors import BuildError
 from ..model.outline import slug
 from ..source import load_yaml
 from .credits import Credit, licence_of
 from .found import PictureShape, clean
 from .text import pieces
+from .vectors import VECTOR, to_png
 
 PLACEABLE = {"jpg", "jpeg", "png"}
 CONVERT = {"gif", "bmp", "tif", "tiff"}
@@ -26,6 +29,9 @@ AUTO_ALT = ("description automatically generated", "automatically generated desc
 ORDER = ("file", "alt", "decorative", "title", "author", "author_url", "source", "licence", "copyright",
          "permission", "focus", "modifications")
 MAX_ALT = 600
+CAMERA = re.compile(r"(img|dsc[nf]?|dcim|image|picture|photo|pic|screenshot|screen shot|clip)[\W_]*\d+(\.\w+)?",
+                    re.IGNORECASE)  # the names cameras and screenshots give files
+PATH = re.compile(r"^[A-Za-z]:\\|\\\\|https?://|www\.|^/\w+/|file:", re.IGNORECASE)  # a path or web address
 
 
 @dataclass
@@ -73,6 +79,21 @@ class PictureStore:
         planned = Planned("", pic, blob, ext, slide, title, folder, placeable=placeable, notes=notes)
         self.planned[digest] = planned
         return planned
+
+    def convert_drawings(self) -> None:
+        """WMF and EMF pictures to PNG, with LibreOffice, in one run; those it cannot convert stay unplaceable."""
+        drawings = {f"drawing{i}": p for i, p in enumerate(self.planned.values()) if p.ext in VECTOR}
+        done, failed = to_png({name: (p.blob, p.ext) for name, p in drawings.items()})
+        for name, planned in drawings.items():
+            kind = planned.ext.upper()
+            if name in done:
+                planned.blob, planned.ext, planned.placeable = done[name], "png", True
+                planned.notes.append(f"converted from {kind} to PNG with LibreOffice (PowerPoint draws {kind} "
+                                     "files; deckbuilder places PNG and JPEG)")
+            else:
+                why = failed or "LibreOffice could not convert it"
+                planned.notes.append(f"a {kind} drawing deckbuilder cannot place ({why}): convert it to PNG, e.g. "
+                                     "with LibreOffice or Inkscape, and point the entry's file at it")
 
     def credit(self, pic: PictureShape, credit: Credit, slide: int) -> None:
         planned = self.plan(pic, slide, "")
@@ -139,12 +160,16 @@ def _usable(pic: PictureShape) -> tuple[bytes, str, bool, list[str]]:
     if ext in CONVERT:
         try:
             with Image.open(io.BytesIO(pic.blob)) as img:
+                frames = getattr(img, "n_frames", 1)
                 out = io.BytesIO()
                 img.convert("RGBA" if "transparency" in img.info or img.mode in ("RGBA", "LA", "P") else "RGB"
                             ).save(out, "PNG")
-            return out.getvalue(), "png", True, [f"converted from {ext.upper()} to PNG"]
+            first = f" (its first frame of {frames}: PowerPoint plays them, deckbuilder shows one)" * (frames > 1)
+            return out.getvalue(), "png", True, [f"converted from {ext.upper()} to PNG with Pillow{first}"]
         except (UnidentifiedImageError, *DECODE_ERRORS):
             return pic.blob, ext, False, [f"a {ext.upper()} file Pillow cannot read"]
+    if ext in VECTOR:
+        return pic.blob, ext, False, []  # converted with the deck's other drawings, by convert_drawings
     if ext not in PLACEABLE:
         return pic.blob, ext, False, [f"a {ext.upper()} file: deckbuilder places JPEG and PNG pictures; convert it "
                                       "to PNG and point the register entry at the new file"]
@@ -157,8 +182,9 @@ def _usable(pic: PictureShape) -> tuple[bytes, str, bool, list[str]]:
 
 
 def usable_alt(alt: str) -> str:
-    """The deck's alt text, without PowerPoint's 'Description automatically generated' tail; '' when it is a
-    file name or a placeholder (pandoc writes 'fig: photo.png')."""
+    """The deck's alt text, without PowerPoint's 'Description automatically generated' tail; '' when it is no
+    description: a file name (a camera's too), a path or web address, or a placeholder (pandoc writes 'fig:
+    photo.png')."""
     text = clean(alt)
     if text.lower().startswith("fig:"):
         text = text[4:].strip()
@@ -166,15 +192,30 @@ def usable_alt(alt: str) -> str:
         at = text.lower().find(tail)
         if at >= 0:
             text = text[:at].strip()
-    if not text or FILE_NAME.search(text) or text.lower() in PLACEHOLDERS or \
+    if not text or FILE_NAME.search(text) or ACCESSIBLE_FILE_NAME.search(text) or PATH.search(text) or \
+            CAMERA.fullmatch(text) or \
+            text.lower() in PLACEHOLDERS or \
             text.lower().startswith(("picture ", "image ", "graphic ")) and text.split()[-1].isdigit():
         return ""
     return text
 
 
+def refused_alt(alt: str, key: str, file: str) -> bool:
+    """Whether the build would refuse this alt text for this entry (the register's rules and the deck check's)."""
+    return placeholder_alt(alt, key, file) or bool(ACCESSIBLE_FILE_NAME.search(alt.strip()))
+
+
 def _name(pic: PictureShape, title: str) -> str:
+    """A key from the alt text (never the alt text itself, which the build refuses as a description), else from
+    the file name it gives (unless a camera's), else the slide's title, else the shape's name."""
     alt = usable_alt(pic.alt)
-    base = slug(alt) if alt else slug(title) if title else default_key(Path(pic.name or "picture"))
+    written = re.sub(r"^fig:\s*", "", clean(pic.alt), flags=re.IGNORECASE)
+    named = (FILE_NAME.search(written) or ACCESSIBLE_FILE_NAME.search(written)) and \
+        not CAMERA.fullmatch(Path(written).name)
+    base = slug(alt) if alt else default_key(Path(written)) if named else slug(title) if title else \
+        default_key(Path(pic.name or "picture"))
+    if alt and base == alt.lower():
+        base += "-picture"
     return base if base not in ("slide", "") else "picture"
 
 
@@ -189,7 +230,7 @@ def entry_for(planned: Planned, path: Path, register_folder: Path) -> NewEntry:
     _alt(planned, fields, found, notes)
     if planned.credit is not None:
         _credit(planned.credit, planned.credit_slide, fields, found, notes)
-        _cropped_before(planned, fields, found)
+        _changes_before(planned, fields, found)
     _needed_only(fields)
     fields["focus"] = list(planned.pic.focus)
     ordered = {name: fields[name] for name in ORDER if name in fields}
@@ -204,6 +245,8 @@ def _alt(planned: Planned, fields: dict, found: dict, notes: list[str]) -> None:
         found["decorative"] = f"decorative mark on slide {planned.slide}"
         return
     alt = usable_alt(pic.alt)
+    if alt and refused_alt(alt, planned.key, planned.file):
+        alt = ""
     if alt:
         if len(alt) > MAX_ALT:
             alt = pieces(alt, MAX_ALT - 1)[0] + "…"
@@ -215,7 +258,7 @@ def _alt(planned: Planned, fields: dict, found: dict, notes: list[str]) -> None:
         return  # the file's own metadata gave one
     elif pic.alt:
         fields["alt"] = f"TODO: describe what the picture shows in one sentence (the deck's alt text, " \
-                        f"'{clean(pic.alt)[:60]}', is a file name or a placeholder)"
+                        f"'{clean(pic.alt)[:200]}', is a file name, an address or a placeholder)"
 
 
 def _credit(credit: Credit, slide: int, fields: dict, found: dict, notes: list[str]) -> None:
@@ -231,11 +274,14 @@ def _credit(credit: Credit, slide: int, fields: dict, found: dict, notes: list[s
     _credit_source(credit, where, fields, found)
 
 
-def _cropped_before(planned: Planned, fields: dict, found: dict) -> None:
-    """A credit saying 'cropped' over a picture the deck does not crop: the file itself is the cropped one."""
-    if "cropped" in planned.credit.changes.lower() and not planned.pic.cropped:
-        fields["modifications"] = "cropped"
-        found["modifications"] = "credit line, which says the picture was cropped"
+def _changes_before(planned: Planned, fields: dict, found: dict) -> None:
+    """Changes a credit line names ('cropped', 'graphic modified') were made to the file itself, before us; a
+    crop the deck itself makes, and text over the picture, the build says again."""
+    ours = {"with text overlay"} | ({"cropped"} if planned.pic.cropped else set())  # the build says them again
+    changes = ", ".join(c for c in map(str.strip, planned.credit.changes.split(",")) if c and c.lower() not in ours)
+    if changes:
+        fields["modifications"] = changes
+        found["modifications"] = f"credit line, which says '{changes}'"
 
 
 def _credit_licence(credit: Credit, where: str, fields: dict, found: dict, notes: list[str]) -> None:
@@ -246,7 +292,8 @@ def _credit_licence(credit: Credit, where: str, fields: dict, found: dict, notes
         if "assumed" in note:
             notes.append(f"licence: {note}")
         if lic == "LicenseRef-Permission":
-            fields.setdefault("permission", {"granted_by": "TODO", "evidence": "TODO"})
+            fields.setdefault("permission", {"granted_by": credit.author if credit.form == "courtesy" else "TODO",
+                                             "evidence": "TODO"})
     elif credit.licence:
         fields["licence"] = f"TODO: the {where} says '{credit.licence}', which is not a licence deckbuilder " \
                             "knows; write its SPDX id, e.g. CC-BY-4.0"

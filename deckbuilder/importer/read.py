@@ -3,7 +3,6 @@ to read (writing decks stays in deckbuilder/render/, the one place that writes w
 from __future__ import annotations
 
 import io
-import re
 from pathlib import Path
 from typing import Callable
 
@@ -16,8 +15,10 @@ from ..errors import Loc, fail
 from ..layout.ir import Box
 from ..package_reader import Removed, describe, open_package
 from ..source import display_path
+from .alternate import resolve_alternates
+from .charts import read_chart
 from .diagrams import data_rel_id, diagram_paras
-from .found import ChartShape, DeckFound, Oddity, PictureShape, SlideFound, TableShape, TextShape, clean
+from .found import DeckFound, Oddity, PictureShape, SlideFound, TableShape, TextShape, clean
 from .paragraphs import paragraphs, texts_in
 
 Place = Callable[[int, int, int, int], Box]  # child coordinates -> slide coordinates
@@ -27,7 +28,6 @@ URI_TABLE = "http://schemas.openxmlformats.org/drawingml/2006/table"
 URI_CHART = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 URI_DIAGRAM = "http://schemas.openxmlformats.org/drawingml/2006/diagram"
 ADEC = "http://schemas.microsoft.com/office/drawing/2017/decorative"
-MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 MEDIA = {"videoFile": "video", "quickTimeFile": "video", "audioFile": "audio", "wavAudioFile": "audio"}
 QUOTES = "“\"‘'«„—–-"  # a quotation or an attribution is not a title
 P14_MEDIA = "{http://schemas.microsoft.com/office/powerpoint/2010/main}media"
@@ -68,6 +68,7 @@ def _slide(number: int, slide, height: int, removed: list[Removed]) -> SlideFoun
     found = SlideFound(number, slide.slide_layout.name or "", hidden=slide._element.get("show") in ("0", "false"))
     part = str(slide.part.partname).lstrip("/")
     found.oddities += [Oddity(r.kind, r.name, r.detail) for r in removed if r.part == part]
+    found.oddities += resolve_alternates(slide._element)
     types = {ph.get("type") for ph in slide._element.iter(qn("p:ph"))}
     found.cover = bool(types & {"ctrTitle", "subTitle"}) or "title slide" in found.layout.lower()
     links = _links(slide.part)
@@ -138,15 +139,10 @@ def _inside(group, place: Place) -> Place:
 
 
 def _unread_elements(tree, found: SlideFound) -> None:
-    """What python-pptx does not list as shapes: ink, and content written for newer PowerPoint only."""
+    """What python-pptx does not list as shapes: ink."""
     for child in tree:
         if child.tag == qn("p:contentPart"):
             found.oddities.append(Oddity("ink drawing", "ink"))
-        elif child.tag == f"{{{MC}}}AlternateContent":
-            fallback = child.find(f"{{{MC}}}Fallback")
-            found.oddities.append(Oddity("content only newer PowerPoint shows (e.g. an equation, a 3D model or a "
-                                         "zoom)", "alternate content",
-                                         paras=texts_in(fallback if fallback is not None else child)))
 
 
 def _text_shape(shape, found: SlideFound, links, place: Place, part, grouped: bool) -> None:
@@ -242,7 +238,7 @@ def _frame(frame, found: SlideFound, links, place: Place, part) -> None:
     uri = data.get("uri") if data is not None else ""
     name = frame.name or "graphic"
     if uri == URI_CHART:
-        _chart(frame, found, place)
+        _chart(frame, found, place, part)
     elif uri == URI_TABLE:
         _table(frame, found, links, place)
     elif uri == URI_DIAGRAM:
@@ -251,43 +247,18 @@ def _frame(frame, found: SlideFound, links, place: Place, part) -> None:
         found.oddities.append(Oddity("graphic deckbuilder cannot read", name, uri or "", texts_in(data)))
 
 
-def _chart(frame, found: SlideFound, place: Place) -> None:
+def _chart(frame, found: SlideFound, place: Place, part) -> None:
     try:
-        chart = frame.chart
-        kind = chart.chart_type.name if chart.chart_type is not None else "UNKNOWN"
-        plots = list(chart.plots)
-        categories = _categories(plots[0]) if plots else []
-        series = [(clean(s.name or ""), list(s.values)) for plot in plots for s in plot.series]
-        title = None
-        if chart.has_title and chart.chart_title.has_text_frame:
-            title = next((p for p in paragraphs(chart.chart_title.text_frame._txBody, lambda rid: None) if p.text),
-                         None)
-        codes = chart._chartSpace.xpath(".//c:dLbls/c:numFmt/@formatCode") + \
-            chart._chartSpace.xpath(".//c:val//c:formatCode/text()")
-    except (AttributeError, KeyError, ValueError, NotImplementedError, IndexError) as exc:
-        found.oddities.append(Oddity("chart deckbuilder cannot read", frame.name or "chart", str(exc)))
-        return
-    percent, unit = _number_format(codes[0] if codes else "")
-    found.charts.append(ChartShape(frame.name or "chart", _box(frame, place), kind, categories, series, title,
-                                   percent, unit))
-
-
-def _number_format(code: str) -> tuple[bool, str]:
-    """Whether values show as percentages (0.5 as 50%), and a unit written after them ('#,##0"teams"')."""
-    quoted = re.findall(r'"([^"]*)"', code)
-    bare = re.sub(r'"[^"]*"', "", code)
-    return "%" in bare, (quoted[-1].strip() if quoted and code.rstrip().endswith('"') else "")
-
-
-def _categories(plot) -> list[str]:
-    cats = plot.categories
-    levels = getattr(cats, "depth", 1)
-    if levels > 1:
-        return [" / ".join(clean(str(part)) for part in label) for label in cats.flattened_labels]
-    return [clean(str(c)) for c in cats]
+        space = part.related_part(frame._element.chart_rId)._element
+        found.charts.append(read_chart(space, frame.name or "chart", _box(frame, place)))
+    except (AttributeError, KeyError, ValueError, IndexError) as exc:
+        found.oddities.append(Oddity("chart deckbuilder cannot read", frame.name or "chart", str(exc),
+                                     texts_in(frame._element)))
 
 
 def _table(frame, found: SlideFound, links, place: Place) -> None:
+    """A table, its first row the header when the table marks it so or sets it in bold; a table of a single cell
+    is a text box drawn as a table, and read as one."""
     table = frame.table
     rows, merged = [], False
     for row in table.rows:
@@ -296,7 +267,14 @@ def _table(frame, found: SlideFound, links, place: Place) -> None:
             merged = merged or cell.is_merge_origin or cell.is_spanned
             cells.append([] if cell.is_spanned else paragraphs(cell._tc.txBody, links))
         rows.append(cells)
-    found.tables.append(TableShape(frame.name or "table", _box(frame, place), rows, merged))
+    name, box = frame.name or "table", _box(frame, place)
+    if len(rows) == 1 and len(rows[0]) == 1:
+        found.texts.append(TextShape(name, box, rows[0][0], "text", "table"))
+        return
+    props = frame._element.find(".//" + qn("a:tblPr"))
+    marked = props is not None and props.get("firstRow") in ("1", "true")
+    bold = all(p.bold for cell in rows[0] for p in cell if p.text) and any(p.text for cell in rows[0] for p in cell)
+    found.tables.append(TableShape(name, box, rows, merged, marked or bold))
 
 
 def _smartart(frame, data, found: SlideFound, place: Place, part) -> None:
@@ -317,6 +295,7 @@ def _notes(slide) -> str:
     the slide image, number, header, footer and date."""
     if not slide.has_notes_slide:
         return ""
+    resolve_alternates(slide.notes_slide._element)
     lines = []
     for shape in slide.notes_slide.shapes:
         ph = shape._element.find(".//" + qn("p:nvPr") + "/" + qn("p:ph"))

@@ -1,6 +1,4 @@
-"""What the import says about the deck as a whole (its design, footers, logos, transitions, shapes left out, what
-was removed),
-the pictures and register entries written, and the text-survival count."""
+"""What the import says about the deck as a whole, and the pictures and register entries it writes."""
 from __future__ import annotations
 
 from collections import defaultdict
@@ -8,7 +6,7 @@ from collections import defaultdict
 from ..assets.metadata import is_todo
 from ..source import display_path
 from .chrome import Chrome
-from .found import DeckFound, chars
+from .found import DeckFound
 from .pictures import PictureStore
 from .report import ImportReport
 
@@ -53,20 +51,6 @@ def _ranges(numbers: list[int]) -> str:
     return ", ".join(out)
 
 
-def count(deck: DeckFound, report: ImportReport) -> None:
-    """The text-survival figure: characters of slide text carried into the outline or the register."""
-    for slide in deck.slides:
-        for para in slide.all_paras():
-            if para.placed == "chrome":
-                continue
-            n = chars(para.text)
-            report.chars_total += n
-            if para.placed in ("slide", "deck", "register", "notes"):
-                report.chars_carried += n
-            if para.placed == "notes":
-                report.chars_in_notes += n
-
-
 def commit(store: PictureStore, report: ImportReport) -> None:
     """Write the pictures and register entries; say which fields are still TODO and what the entries note."""
     for planned, entry in store.commit():
@@ -81,3 +65,4 @@ def commit(store: PictureStore, report: ImportReport) -> None:
         for note in entry.notes:
             report.note(planned.slide or None, f"picture '{planned.key}': {note}")
     report.reused = [p.key for p in store.planned.values() if p.reused]
+    report.picture_keys = {digest: p.key for digest, p in store.planned.items()}

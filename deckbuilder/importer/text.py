@@ -10,8 +10,10 @@ from .work import Work
 LIMITS = {"title": 300, "bullet": 500, "statement": 300, "subtitle": 300, "quote": 800, "by": 120, "role": 200,
           "caption": 200, "overlay": 120, "paragraph": 1200, "heading": 120, "value": 24, "label": 160,
           "item": 300, "closing": 200, "contact": 200, "source": 300, "step": 160, "step-text": 300,
-          "category": 80, "series": 80}
+          "category": 80, "series": 80, "cell": 1000}
 SENTENCE = re.compile(r"(?<=[.!?…])\s+")
+BREAKS = (SENTENCE, re.compile(r"(?<=[:;])\s+|\s+[–—-]\s+|\s+·\s+"), re.compile(r"(?<=,)\s+"), re.compile(r"\s+"))
+TITLE_WORDS = 80  # a title cut short keeps at most this many characters
 
 
 def pieces(text: str, limit: int) -> list[str]:
@@ -126,3 +128,14 @@ def body_paras(work: Work) -> list[Para]:
     """The slide's text other than its title (or the line that will be its title)."""
     head = title_para(work)
     return [p for p in work.paras if p is not head]
+
+
+def split_title(text: str) -> tuple[str, str]:
+    """A long title's head (at most TITLE_WORDS characters, cut at a sentence, a colon or dash, a comma, else a
+    word) and the rest, as a lead line."""
+    for pattern in BREAKS:
+        cuts = [m for m in pattern.finditer(text) if 0 < m.start() <= TITLE_WORDS]
+        if cuts:
+            cut = cuts[-1]
+            return text[:cut.start()].rstrip(" ,;:"), text[cut.end():]
+    return text[:TITLE_WORDS], text[TITLE_WORDS:]

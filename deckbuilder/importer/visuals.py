@@ -1,29 +1,42 @@
-"""Slides built around a chart, a table or a picture; a second chart, table or picture gets a slide of its own."""
+"""Slides built around a chart or a table, with the original's data and type."""
 from __future__ import annotations
 
-from .found import ChartShape, PictureShape, TableShape
-from .layouts import closing, quote
-from .text import LIMITS, bullets, fits, joined, needed_title, optional_title, pieces
+from .found import ChartShape, TableShape
+from .story import Row
+from .text import LIMITS, fits, needed_title, pieces
 from .work import Work
 
-CHART_TYPES = (("DOUGHNUT", "doughnut"), ("PIE", "pie"), ("BAR", "bar"), ("COLUMN", "column"), ("LINE", "line"))
-MAX_CATEGORIES, MAX_SERIES = 24, 6
+# The chart types python-pptx reads (and the 3-D ones it does not) -> the chart layout's type, and what the
+# rebuilt chart does not keep, for the report.
+CHART_TYPES = {"bar": ("bar", ""), "column": ("column", ""), "line": ("line", ""), "pie": ("pie", ""),
+               "doughnut": ("doughnut", ""), "area": ("area", ""), "scatter": ("scatter", ""), "radar": ("radar", ""),
+               "bar3D": ("bar", "its 3-D effect"), "column3D": ("column", "its 3-D effect"),
+               "line3D": ("line", "its 3-D effect"), "pie3D": ("pie", "its 3-D effect"),
+               "area3D": ("area", "its 3-D effect"), "ofPie": ("pie", "the second pie or bar it breaks out"),
+               "bubble": ("scatter", "its bubble sizes (they are in the notes)")}
+STACKS = ("bar", "column", "area")
+MAX_CATEGORIES, MAX_SERIES, MAX_COLUMNS = 24, 6, 12
 
 
-def chart_slide(work: Work, chart: ChartShape, extra: int = 0) -> dict:
-    """A native chart with its categories, series and values; the slide's citation line as its source."""
-    title = _chart_title(work, chart, extra)
+def chart_slide(work: Work, chart: ChartShape, title: str | None = None) -> dict:
+    """A native chart with its categories, series and values, of the original's type; a chart of a type the
+    chart layout has not (surface, stock) becomes a table of its data. `title`: for a chart after the slide's
+    first (its own title wins)."""
+    title = _chart_title(work, chart, title)
     data = chart_data(chart, work)
+    if chart.axes:
+        work.to_notes.append("Axis titles of the chart: " + "; ".join(p.take("notes") for p in chart.axes))
+        work.note("the chart's axis titles are in the notes: deckbuilder charts have none")
+    if data is None:
+        work.note(f"a {chart.kind} chart cannot be drawn by deckbuilder: its data became a table")
+        return {"layout": "table", "title": title, **_data_table(chart)}
     return {"layout": "chart", "title": title, "chart": data}
 
 
-def _chart_title(work: Work, chart: ChartShape, extra: int) -> str:
+def _chart_title(work: Work, chart: ChartShape, given: str | None) -> str:
     own = chart.title.text if chart.title else ""
-    if extra:
-        if chart.title:
-            return chart.title.take()
-        work.note(f"chart {extra + 1} of the slide has a slide of its own, titled '{work.title} ({extra + 1})'")
-        return f"{work.title or f'Slide {work.number}'} ({extra + 1})"
+    if given:
+        return chart.title.take() if chart.title and fits(own, "title") else given
     if work.title:
         if chart.title and own == work.title:
             chart.title.take()
@@ -33,32 +46,73 @@ def _chart_title(work: Work, chart: ChartShape, extra: int) -> str:
     return needed_title(work, "chart")
 
 
-def chart_data(chart: ChartShape, work: Work) -> dict:
-    kind = next((name for key, name in CHART_TYPES if key in chart.kind), None)
+def chart_data(chart: ChartShape, work: Work) -> dict | None:
+    """The chart layout's data for a chart (None for a type it has not), saying what is not kept."""
+    kind, lost = CHART_TYPES.get(chart.kind, (None, ""))
     if kind is None:
-        kind = "column"
-        work.note(f"a {chart.kind.replace('_', ' ').lower()} chart has no deckbuilder equivalent: it became a "
-                  "column chart")
-    elif "STACKED" in chart.kind or "THREE_D" in chart.kind:
-        work.note(f"the {chart.kind.replace('_', ' ').lower()} chart became a plain {kind} chart")
-    length = max([len(chart.categories)] + [len(v) for _, v in chart.series])
-    categories = [c or "—" for c in chart.categories] or [str(i) for i in range(1, length + 1)]
-    if not chart.categories:
-        work.note("the chart has no category labels: they were numbered 1, 2, 3…")
-    series = []
-    blanks = 0
-    for i, (name, values) in enumerate(chart.series, start=1):
-        numbers = [v for v in values][:len(categories)] + [None] * (len(categories) - len(values))
-        blanks += sum(v is None for v in numbers)
-        series.append({"name": _short(name or f"Series {i}", "series", work), "values":
-                       [_number(v, chart.percent) for v in numbers]})
-    if blanks:
-        work.note(f"{blanks} empty chart value(s) were written as 0")
-    data = {"type": kind, "categories": [_short(c, "category", work) for c in categories], "series": series}
+        return None
+    if lost:
+        work.note(f"the {chart.kind} chart is a {kind} chart here: {lost} is not kept")
+    mixed = sorted({s.kind for s in chart.series} - {chart.kind})
+    if mixed:
+        work.note(f"the chart combines a {chart.kind} plot with {', '.join(mixed)}: every series is drawn as {kind}")
+    data = {"type": kind, **(_xy(chart, work) if kind == "scatter" else _by_category(chart, work))}
+    if chart.grouping in ("stacked", "percentStacked") and kind in STACKS:
+        data["stacked"] = True
+        if chart.grouping == "percentStacked":
+            work.note("the chart stacks its series to 100 %: here they are stacked by value")
     unit = "%" if chart.percent else chart.unit
     if unit and len(unit) <= 12:
         data["unit"] = unit
+    if not chart.labelled:
+        data["labels"] = False
     return _capped_chart(data, work)
+
+
+def _by_category(chart: ChartShape, work: Work) -> dict:
+    length = max([len(chart.categories)] + [len(s.values) for s in chart.series])
+    categories = [c or "—" for c in chart.categories] or [str(i) for i in range(1, length + 1)]
+    if not chart.categories:
+        work.note("the chart has no category labels: they were numbered 1, 2, 3…")
+    series, blanks = [], 0
+    for i, found in enumerate(chart.series, start=1):
+        numbers = found.values[:len(categories)] + [None] * (len(categories) - len(found.values))
+        blanks += sum(v is None for v in numbers)
+        series.append({"name": _short(found.name or f"Series {i}", "series", work),
+                       "values": [_number(v, chart.percent) for v in numbers]})
+    if blanks:
+        work.note(f"{blanks} empty chart value(s) were written as 0")
+    return {"categories": [_short(c, "category", work) for c in categories], "series": series}
+
+
+def _xy(chart: ChartShape, work: Work) -> dict:
+    """Scatter series: the points with both an x and a y value (bubble sizes go to the notes)."""
+    series, dropped = [], 0
+    for i, found in enumerate(chart.series, start=1):
+        xs = found.x or [float(n) for n in range(1, len(found.values) + 1)]
+        pairs = [(x, y) for x, y in zip(xs, found.values) if x is not None and y is not None]
+        dropped += len(found.values) - len(pairs)
+        name = _short(found.name or f"Series {i}", "series", work)
+        if pairs:
+            series.append({"name": name, "x": [_number(x, False) for x, _ in pairs],
+                           "values": [_number(y, chart.percent) for _, y in pairs]})
+        if found.sizes:
+            sizes = ", ".join(f"{v:g}" for v in found.sizes if v is not None)
+            work.to_notes.append(f"Bubble sizes of '{name}': {sizes}")
+    if dropped:
+        work.note(f"{dropped} chart point(s) without an x or y value were left out")
+    return {"series": series or [{"name": "Series 1", "x": [0], "values": [0]}]}
+
+
+def _data_table(chart: ChartShape) -> dict:
+    """A chart's data as a table: the categories down, a column per series."""
+    rows = [Row([c or "—"] + [_value(s.values, i) for s in chart.series]) for i, c in enumerate(chart.categories)]
+    return {"header": Row(["", *[s.name or f"Series {i}" for i, s in enumerate(chart.series, 1)]]),
+            "rows": rows or [Row([""] * (len(chart.series) + 1))]}
+
+
+def _value(values: list, i: int) -> str:
+    return f"{values[i]:g}" if i < len(values) and values[i] is not None else ""
 
 
 def _number(value, percent: bool) -> float | int:
@@ -77,101 +131,47 @@ def _short(text: str, field: str, work: Work) -> str:
 
 
 def _capped_chart(data: dict, work: Work) -> dict:
-    if len(data["categories"]) <= MAX_CATEGORIES and len(data["series"]) <= MAX_SERIES:
+    if len(data.get("categories", ())) <= MAX_CATEGORIES and len(data["series"]) <= MAX_SERIES:
         return data
-    rows = [", ".join(["category"] + [s["name"] for s in data["series"]])]
-    rows += [", ".join([c] + [str(s["values"][i]) for s in data["series"]]) for i, c in enumerate(data["categories"])]
+    names = [s["name"] for s in data["series"]]
+    labels = data.get("categories") or [f"x {x:g}" for x in data["series"][0]["x"]]
+    rows = [", ".join(["category", *names])]
+    rows += [", ".join([c] + [str(s["values"][i]) if i < len(s["values"]) else "" for s in data["series"]])
+             for i, c in enumerate(labels)]
     work.to_notes.append("The chart's full data:\n" + "\n".join(rows))
-    work.note(f"the chart has {len(data['categories'])} categories and {len(data['series'])} series; deckbuilder "
-              f"charts hold {MAX_CATEGORIES} and {MAX_SERIES}: the first are shown, all the data is in the notes")
-    data["categories"] = data["categories"][:MAX_CATEGORIES]
-    data["series"] = [dict(s, values=s["values"][:MAX_CATEGORIES]) for s in data["series"][:MAX_SERIES]]
+    work.note(f"the chart has {len(labels)} categories and {len(names)} series; deckbuilder charts hold "
+              f"{MAX_CATEGORIES} and {MAX_SERIES}: the first are shown, all the data is in the notes")
+    if "categories" in data:
+        data["categories"] = data["categories"][:MAX_CATEGORIES]
+        data["series"] = [dict(s, values=s["values"][:MAX_CATEGORIES]) for s in data["series"][:MAX_SERIES]]
+    else:
+        data["series"] = data["series"][:MAX_SERIES]
     return data
 
 
-def table_slide(work: Work, table: TableShape, extra: int = 0) -> dict:
-    """A small table with headings as columns; any other table as points, one per row."""
-    rows = [[" ".join(p.text for p in cell) for cell in row] for row in table.rows]
-    width = max((len(r) for r in rows), default=0)
-    title = needed_title(work, "columns") if not extra else f"{work.title or f'Slide {work.number}'} ({extra + 1})"
-    if not extra and not work.paras and _as_columns(rows, table):
-        joined(table.paras)
-        work.note("a table became columns, one per table column: check that it reads as the table did")
-        return {"layout": "columns", "title": title, "columns": [
-            {"heading": rows[0][c], "bullets": [r[c] for r in rows[1:] if r[c]]} for c in range(width)]}
-    items, numbered = bullets(work.paras, work) if not extra else ([], False)
-    for row, cells in zip(rows, table.rows):
-        for cell in cells:
-            joined(cell)
-        line = " · ".join(c for c in row if c)
-        items.extend(pieces(line, LIMITS["bullet"]) if line else [])
-    merged = ", with merged cells" if table.merged else ""
-    work.note(f"a table ({len(rows)} rows × {width} columns{merged}) became points, one per row, its cells "
-              "joined by ' · '")
-    return {"layout": "bullets", "title": title, "bullets": items or ["(empty table)"],
-            **({"numbered": True} if numbered else {})}
+def table_slide(work: Work, table: TableShape, title: str | None = None) -> dict:
+    """A native table: the header row when the table marks one, then the rows, cell by cell. `title`: for a
+    table after the slide's first chart or table."""
+    rows = [[_cell(cell, work) for cell in row] for row in table.rows]
+    width = max(len(r) for r in rows)
+    if width > MAX_COLUMNS:
+        work.to_notes.extend(" · ".join(r[MAX_COLUMNS:]) for r in rows if any(r[MAX_COLUMNS:]))
+        work.note(f"the table has {width} columns; deckbuilder tables hold {MAX_COLUMNS}: the others are in the notes")
+    rows = [(r + [""] * width)[:min(width, MAX_COLUMNS)] for r in rows]
+    title = title or needed_title(work, "table")
+    if table.merged:
+        work.note("the table has merged cells: each merged cell's text is in its first cell, the others are empty")
+    header = table.header and len(rows) > 1
+    rows = [Row(r) for r in rows]
+    return {"layout": "table", "title": title, **({"header": rows[0]} if header else {}),
+            "rows": rows[1:] if header else rows}
 
 
-def _as_columns(rows: list[list[str]], table: TableShape) -> bool:
-    width = len(rows[0]) if rows else 0
-    if table.merged or not 2 <= width <= 3 or not 2 <= len(rows) <= 12 or any(len(r) != width for r in rows):
-        return False
-    heads_ok = all(fits(h, "heading") for h in rows[0])
-    cells_ok = all(not c or fits(c, "bullet") for r in rows[1:] for c in r)
-    return heads_ok and cells_ok and all(any(r[c] for r in rows[1:]) for c in range(width))
-
-
-def picture_slide(work: Work, pic: PictureShape, key: str) -> dict:
-    """A quote or closing with its picture, a full picture (with a caption or words over it), or a picture
-    beside the slide's text."""
-    for match in (quote, closing):
-        fields = match(work)
-        if fields:
-            return {**fields, "image": key}
-    paras = work.paras
-    title_shape = work.title_shape
-    if not paras and title_shape and work.covers(pic.box) and _inside(title_shape.box, pic.box) and \
-            fits(work.title, "overlay") and work.overlay_ok(pic):
-        return {"layout": "image", "image": key, "text": work.take_title()}
-    if not paras:
-        return _image(work, key)
-    only = paras[0]
-    if len(paras) == 1 and not only.listed and fits(only.text, "caption") and _below(work, only, pic):
-        return {**_image(work, key), "caption": only.take()}
-    if len(paras) == 1 and fits(only.text, "overlay") and work.covers(pic.box) and work.overlay_ok(pic) and \
-            _inside(work.shape_of(only).box, pic.box):
-        return {**_image(work, key), "text": only.take()}
-    return _image_text(work, pic, key)
-
-
-def _image(work: Work, key: str) -> dict:
-    title = optional_title(work)
-    return {"layout": "image", **({"title": title} if title else {}), "image": key}
-
-
-def _inside(inner, outer) -> bool:
-    return inner.x >= outer.x and inner.y >= outer.y and inner.right <= outer.right and inner.bottom <= outer.bottom
-
-
-def _below(work: Work, para, pic: PictureShape) -> bool:
-    box = work.shape_of(para).box
-    return box.y >= pic.box.y + pic.box.h * 0.75 and box.x < pic.box.right and pic.box.x < box.right
-
-
-def _image_text(work: Work, pic: PictureShape, key: str) -> dict:
-    title = needed_title(work, "image-text")
-    paras = work.paras
-    side = "left" if pic.box.x + pic.box.w / 2 < work.deck.width / 2 else "right"
-    fields = {"layout": "image-text", "image": key, "title": title}
-    if len(paras) == 1 and not paras[0].listed and fits(paras[0].text, "paragraph"):
-        fields["text"] = paras[0].take()
-    elif paras:
-        items, _ = bullets(paras, work)
-        fields["bullets"] = items
-    fields["side"] = side
-    return fields
-
-
-def picture_only_slide(key: str) -> dict:
-    """A further picture of a slide, on a slide of its own."""
-    return {"layout": "image", "image": key}
+def _cell(paras: list, work: Work) -> str:
+    text = "\n".join(p.take() for p in paras if p.text)
+    if len(text) <= LIMITS["cell"]:
+        return text
+    work.to_notes.append(f"Table cell in full: {text}")
+    work.note(f"a table cell has {len(text)} characters (cells hold {LIMITS['cell']}): it was shortened, and the "
+              "whole text put in the notes")
+    return pieces(text, LIMITS["cell"] - 1)[0] + "…"

@@ -7,6 +7,7 @@ from typing import Callable
 from ..layout.ir import Box
 from .found import DeckFound, Para, PictureShape, SlideFound, TextShape
 
+LEAD = 200  # characters of text that may go to the notes of a slide showing a chart, a table or pictures
 Keys = Callable[[PictureShape, "Work"], "str | None"]  # a picture -> its register key (None: it cannot be placed)
 
 
@@ -55,6 +56,13 @@ class Work:
         """The pictures to place, largest first (logos repeated on every slide are the theme's)."""
         pics = [p for p in self.slide.pictures if p.role == "content"]
         return sorted(pics, key=lambda p: -(p.box.w * p.box.h))
+
+    @property
+    def wordy(self) -> bool:
+        """Whether the slide's text is more than a line or two beside its chart, table or pictures: a list, or
+        more than LEAD characters."""
+        paras = self.paras
+        return any(p.listed for p in paras) or sum(len(p.text) for p in paras) > LEAD
 
     def shape_of(self, para: Para) -> TextShape | None:
         return next((t for t in self.slide.texts if any(p is para for p in t.paras)), None)

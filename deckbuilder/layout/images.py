@@ -8,12 +8,14 @@ from ..assets.images import contain, cover_crop
 from ..colors import AA_TEXT, contrast
 from ..model.outline import Slide
 from .context import Ctx
-from .ir import Box, Para, Picture, Run, TextBox, inches, points
+from .ir import EMU_PER_PT, Box, Para, Picture, Run, TextBox, inches, points
 from .scale import FLOOR
+from .text import WIDTH_SLACK
 
 CREDIT_STRIP = inches(0.34)
 CREDIT_PAD = points(2)  # below a credit line that wraps
 CROP_NOTICE = 0.01  # cropping more than 1 % of a side counts as a modification
+DRAFT_INSET = inches(0.05)  # inside the "Credit needed" mark of a draft
 
 
 @dataclass(frozen=True)
@@ -76,7 +78,19 @@ def place_image(ctx: Ctx, slide: Slide, spec, box: Box, *, fit: str = "cover", o
     alt = "" if entry.get("decorative") else entry.get("alt", "")
     footer = tuple(runs) if where == "footer" else ()
     return [Picture(pic_box, str(entry.path), crop, alt, bool(entry.get("decorative")), name=f"Picture {entry.key}",
-                    key=entry.key, overlaid=overlaid, footer=footer), *([credit] if credit else [])]
+                    key=entry.key, overlaid=overlaid, footer=footer), *([credit] if credit else []),
+            *_credit_needed(ctx, entry, pic_box)]
+
+
+def _credit_needed(ctx: Ctx, entry, pic_box: Box) -> list[TextBox]:
+    """In a draft build, a picture whose register entry is still TODO carries a "Credit needed" mark."""
+    if not entry.draft:
+        return []
+    para = Para((ctx.run("Credit needed", FLOOR["small"] + 2, bold=True, color="FFFFFF"),))
+    width = min(pic_box.w, round(ctx.measure.width(para.runs[0]) * EMU_PER_PT / WIDTH_SLACK) + 2 * DRAFT_INSET)
+    box = Box(pic_box.x, pic_box.y, width, points(FLOOR["small"] + 2) * 2)
+    return [TextBox(box, (para,), role="credit", anchor="ctr", fill="000000", name="Credit needed",
+                    inset=DRAFT_INSET)]
 
 
 def _above_credit(ctx: Ctx, info, box: Box, fit: str, focus: tuple, credit_of) -> tuple | None:

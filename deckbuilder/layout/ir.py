@@ -132,6 +132,7 @@ class Rect:
 class Series:
     name: str
     values: tuple[float, ...]
+    x: tuple[float, ...] = ()  # a scatter chart's x values
 
 
 @dataclass(frozen=True)
@@ -139,7 +140,7 @@ class Chart:
     """A native chart with its data, colours and text sizes."""
 
     box: Box
-    kind: str  # bar, column, pie, doughnut, line
+    kind: str  # bar, column, pie, doughnut, line, area, scatter, radar
     categories: tuple[str, ...]
     series: tuple[Series, ...]
     colors: tuple[str, ...]
@@ -150,9 +151,31 @@ class Chart:
     labels: bool = True
     alt: str = ""
     name: str = "Chart"
+    stacked: bool = False
 
 
-Shape = TextBox | Picture | Rect | Chart
+@dataclass(frozen=True)
+class TableCell:
+    """One cell of a table: its paragraphs and fill."""
+
+    paras: tuple[Para, ...]
+    fill: str | None = None
+
+
+@dataclass(frozen=True)
+class Table:
+    """A native table: column widths and row heights in EMU (as measured), rows of cells, cell margins."""
+
+    box: Box
+    widths: tuple[int, ...]
+    heights: tuple[int, ...]
+    rows: tuple[tuple[TableCell, ...], ...]
+    header: bool = True  # the first row is the header (repeated on continuation slides)
+    margin: int = 45_720  # EMU inside each cell, left and right (top and bottom: half of it)
+    name: str = "Table"
+
+
+Shape = TextBox | Picture | Rect | Chart | Table
 
 
 @dataclass(frozen=True)

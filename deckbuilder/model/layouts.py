@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .schema import Choice, Field, Flag, Kind, ListOf, Number, Record, Text, Url
+from .schema import Cell, Choice, Field, Flag, Kind, ListOf, Number, Record, Text, Url
 
 AUDIENCES = ListOf(Text(max_len=60), single_ok=True)
 FILTERS = (
@@ -64,16 +64,27 @@ STEP = filterable(
     Field("text", Text(300), "one or two lines of detail"),
     shorthand="title",
 )
+ROW = ListOf(Cell(1000), min_items=1, max_items=12)
+PICTURE = Record(
+    (Field("image", IMAGE, "the picture", required=True), Field("caption", Text(200), "a caption under it")),
+    shorthand="image",
+    doc="a picture: its image key, or {image, caption}",
+)
 SERIES = Record((
     Field("name", Text(80), "the series' name, shown in the legend", required=True),
-    Field("values", ListOf(Number(), min_items=1), "one number per category", required=True),
+    Field("values", ListOf(Number(), min_items=1), "one number per category (scatter: the y of each point)",
+          required=True),
+    Field("x", ListOf(Number(), min_items=1), "scatter charts only: the x of each point"),
 ))
+CHART_TYPES = ("bar", "column", "pie", "doughnut", "line", "area", "scatter", "radar")
 CHART = Record((
-    Field("type", Choice("bar", "column", "pie", "doughnut", "line"), "the kind of chart", required=True),
-    Field("categories", ListOf(Text(80), min_items=1, max_items=24), "the category labels", required=True),
+    Field("type", Choice(*CHART_TYPES), "the kind of chart", required=True),
+    Field("categories", ListOf(Text(80), min_items=1, max_items=24),
+          "the category labels (every type but scatter, whose series give x values)"),
     Field("series", ListOf(SERIES, min_items=1, max_items=6), "the data series", required=True),
+    Field("stacked", Flag(), "bar, column and area charts: stack the series instead of setting them side by side"),
     Field("unit", Text(12), "a unit written after each value label, e.g. % or teams"),
-    Field("labels", Flag(), "show the values on the chart", default=True),
+    Field("labels", Flag(), "show the values on the chart (a scatter chart's are read off its axes)", default=True),
 ))
 
 
@@ -216,7 +227,7 @@ _layout("logos", "A tidy grid of partner or funder logos; a name alone becomes a
     - {name: NCT, image: nct-logo}
 """, _f("title", TITLE, "the slide's title", True),
     _f("logos", ListOf(LOGO, 1, 24), "the organisations: name, or {name, image}", True))
-_layout("chart", "A native, editable PowerPoint chart (bar, column, pie, doughnut, line).", """
+_layout("chart", "A native, editable PowerPoint chart (bar, column, pie, doughnut, line, area, scatter, radar).", """
 - id: attachment
   layout: chart
   title: Half of babies are securely attached
@@ -227,6 +238,29 @@ _layout("chart", "A native, editable PowerPoint chart (bar, column, pie, doughnu
     unit: "%"
   source: Family Hubs and Start for Life programme guide, August 2022
 """, _f("title", TITLE, "the slide's title", True), _f("chart", CHART, "the chart's type and data", True))
+_layout("table", "A native PowerPoint table: an optional header row over rows of cells, each column as wide as "
+        "its words need. A long table continues on a new slide, its header repeated.", """
+- id: teams
+  layout: table
+  title: Specialised teams in England
+  header: [Region, Teams, Babies seen]
+  rows:
+    - [North East, 3, 420]
+    - [London, 9, "1,200"]
+    - [South West, 2, ""]          # "" is an empty cell
+""", _f("title", TITLE, "the slide's title", True),
+    _f("header", ROW, "the header row: one heading per column"),
+    _f("rows", ListOf(ROW, min_items=1), "the rows, each a list of cells (text or numbers; \"\" for an empty cell)",
+       True))
+_layout("pictures", "Two to six pictures in a grid, each with its caption and its credit under it.", """
+- id: team-photos
+  layout: pictures
+  title: The teams at work
+  pictures:
+    - {image: held-hands, caption: A first visit}
+    - {image: together, caption: Six months on}
+""", _f("title", TITLE, "the slide's title", True),
+    _f("pictures", ListOf(PICTURE, 2, 6), "the pictures: image, or {image, caption}", True))
 _layout("steps", "A sequence of two to six steps, in order.", """
 - id: simple-story
   layout: steps

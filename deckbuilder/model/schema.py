@@ -94,6 +94,20 @@ class Text(Kind):
         return out
 
 
+class Cell(Text):
+    """A table cell: text or a number, taken as written; empty ("" or nothing) for an empty cell."""
+
+    label = "text, a number or nothing"
+
+    def check(self, value, where, path, diags):
+        if value is None or value == "":
+            return ""
+        return super().check(value, where, path, diags)
+
+    def json(self):
+        return {"anyOf": [{"type": "string", "maxLength": self.max_len}, {"type": "number"}, {"type": "null"}]}
+
+
 def _text_hint(value: Any) -> str:
     if isinstance(value, list):
         return "this field takes one text, not a list: write it on one line, or in a '|' block for several"

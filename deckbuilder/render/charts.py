@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import re
 
-from pptx.chart.data import CategoryChartData
+from pptx.chart.data import CategoryChartData, XyChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import (XL_AXIS_CROSSES, XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION,
-                            XL_TICK_LABEL_POSITION, XL_TICK_MARK)
+                            XL_MARKER_STYLE, XL_TICK_LABEL_POSITION, XL_TICK_MARK)
 from pptx.util import Pt
 
 from ..colors import readable_on
@@ -15,9 +15,13 @@ from .package import stable_zip
 from .shapes import describe
 
 TYPES = {"bar": XL_CHART_TYPE.BAR_CLUSTERED, "column": XL_CHART_TYPE.COLUMN_CLUSTERED, "pie": XL_CHART_TYPE.PIE,
-         "doughnut": XL_CHART_TYPE.DOUGHNUT, "line": XL_CHART_TYPE.LINE_MARKERS}
+         "doughnut": XL_CHART_TYPE.DOUGHNUT, "line": XL_CHART_TYPE.LINE_MARKERS, "area": XL_CHART_TYPE.AREA,
+         "scatter": XL_CHART_TYPE.XY_SCATTER, "radar": XL_CHART_TYPE.RADAR_MARKERS}
+STACKED = {"bar": XL_CHART_TYPE.BAR_STACKED, "column": XL_CHART_TYPE.COLUMN_STACKED, "area": XL_CHART_TYPE.AREA_STACKED}
+LINES = ("line", "radar", "scatter")  # series drawn as lines and markers, not filled
 ROUND = ("pie", "doughnut")
 FIXED_DATE = "2000-01-01T00:00:00Z"
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 
 
 def number_format(chart: Chart) -> str:
@@ -28,12 +32,9 @@ def number_format(chart: Chart) -> str:
 
 def add_chart(slide, spec: Chart):
     fmt = number_format(spec)
-    data = CategoryChartData(number_format=fmt)
-    data.categories = spec.categories
-    for series in spec.series:
-        data.add_series(series.name, series.values)
     b = spec.box
-    frame = slide.shapes.add_chart(TYPES[spec.kind], b.x, b.y, b.w, b.h, data)
+    kind = STACKED.get(spec.kind, TYPES[spec.kind]) if spec.stacked else TYPES[spec.kind]
+    frame = slide.shapes.add_chart(kind, b.x, b.y, b.w, b.h, _data(spec, fmt))
     frame.name = spec.name
     describe(frame, spec.alt, False)
     chart = frame.chart
@@ -44,11 +45,46 @@ def add_chart(slide, spec: Chart):
     chart.font.color.rgb = RGBColor.from_string(spec.text_color)
     _legend(chart, spec)
     _colours(chart, spec)
-    if spec.labels:
+    if _labelled(spec):
         _labels(chart, spec, fmt)
     if spec.kind not in ROUND:
         _axes(chart, spec, fmt)
+    _schema_valid(chart)
     return frame
+
+
+def _data(spec: Chart, fmt: str):
+    """The chart's data: categories and values, or (scatter) x and y values per series."""
+    if spec.kind == "scatter":
+        data = XyChartData(number_format=fmt)
+        for series in spec.series:
+            points = data.add_series(series.name)
+            for x, y in zip(series.x, series.values):
+                points.add_data_point(x, y)
+        return data
+    data = CategoryChartData(number_format=fmt)
+    data.categories = spec.categories
+    for series in spec.series:
+        data.add_series(series.name, series.values)
+    return data
+
+
+def _schema_valid(chart) -> None:
+    """python-pptx's radar chart writes what the schema does not allow there: its style as alternate content
+    (the fallback style is kept) and smoothing on its series (taken out)."""
+    space = chart._chartSpace
+    for block in space.findall(f"{{{MC}}}AlternateContent"):
+        fallback = block.find(f"{{{MC}}}Fallback")
+        for child in list(fallback if fallback is not None else ()):
+            block.addprevious(child)
+        block.getparent().remove(block)
+    for smooth in space.xpath(".//c:radarChart/c:ser/c:smooth"):
+        smooth.getparent().remove(smooth)
+
+
+def _labelled(spec: Chart) -> bool:
+    """Whether values are written on the chart (a scatter chart's points are read off its axes instead)."""
+    return spec.labels and spec.kind != "scatter"
 
 
 def _unsigned_axis_ids(chart) -> None:
@@ -78,9 +114,14 @@ def _colours(chart, spec: Chart) -> None:
     if spec.kind in ("bar", "column"):
         plot.gap_width = 60
     for series, color in zip(plot.series, spec.colors):
-        if spec.kind == "line":
+        if spec.kind in LINES:
             series.format.line.color.rgb = RGBColor.from_string(color)
             series.format.line.width = Pt(3.5)
+            if spec.kind == "scatter":
+                series.format.line.fill.background()
+                series.marker.style, series.marker.size = XL_MARKER_STYLE.CIRCLE, 11
+                series.marker.format.fill.solid()
+                series.marker.format.fill.fore_color.rgb = RGBColor.from_string(color)
             series.smooth = False
         else:
             series.format.fill.solid()
@@ -97,7 +138,7 @@ def _labels(chart, spec: Chart, fmt: str) -> None:
     labels.font.size = Pt(spec.size)
     labels.font.bold = True
     if spec.kind in ("bar", "column"):
-        labels.position = XL_LABEL_POSITION.OUTSIDE_END
+        labels.position = XL_LABEL_POSITION.CENTER if spec.stacked else XL_LABEL_POSITION.OUTSIDE_END
     elif spec.kind in ROUND:
         for point, color in zip(plot.series[0].points, spec.colors):
             font = point.data_label.font
@@ -110,9 +151,9 @@ def _axes(chart, spec: Chart, fmt: str) -> None:
     written on the bars (the axis stays, without labels or line: LibreOffice drops the categories of a
     chart whose value axis is deleted)."""
     value, category = chart.value_axis, chart.category_axis
-    value.has_major_gridlines = not spec.labels
+    value.has_major_gridlines = not _labelled(spec)
     value.major_tick_mark = XL_TICK_MARK.NONE
-    if spec.labels:
+    if _labelled(spec):
         value.tick_label_position = XL_TICK_LABEL_POSITION.NONE
         value.format.line.fill.background()
     else:

@@ -8,10 +8,11 @@ from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
 
-from ..layout.ir import Chart, DeckPlan, Picture, Rect, SlidePlan, TextBox
+from ..layout.ir import Chart, DeckPlan, Picture, Rect, SlidePlan, Table, TextBox
 from .notes import Notes
 from .package import fast_partnames, fast_relations, package_bytes
 from .shapes import add_picture, rect_element
+from .table import add_table
 from .template import base_presentation
 from .text import textbox_element, write_frame
 
@@ -108,7 +109,7 @@ def _chart(slide, chart: Chart):
     return add_chart(slide, chart)
 
 
-ADDERS = {Picture: add_picture, Chart: _chart}
+ADDERS = {Picture: add_picture, Chart: _chart, Table: add_table}
 
 
 def _properties(prs, plan: DeckPlan) -> None:

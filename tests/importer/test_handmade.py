@@ -48,10 +48,10 @@ def test_each_slide_gets_the_layout_that_fits_it(imported):
     assert [(s["id"], s["layout"]) for s in imported["story"]["slides"]] == [
         ("title", "title"), ("we-ve-updated-the-story-we", "bullets"), ("today", "bullets"),
         ("why-doesn-t-everyone-want-to", "image-text"), ("half-of-babies-are-securely-attached", "chart"),
-        ("understanding-in-the-centre-of", "columns"), ("i-welcome-this-major-new-report", "quote"),
+        ("understanding-in-the-centre-of", "table"), ("i-welcome-this-major-new-report", "quote"),
         ("babies-are-suffering-now", "stat"), ("party-conferences", "checklist"),
         ("what-the-research-tells-us-about", "columns"), ("we-need-400-not-40", "statement"),
-        ("creating-a-new-simple-story", "bullets"), ("partners", "bullets"), ("thank-you", "closing")]
+        ("creating-a-new-simple-story", "steps"), ("partners", "bullets"), ("thank-you", "closing")]
 
 
 def test_lists_numbers_quotes_stats_and_ticks_are_read(imported):
@@ -73,15 +73,17 @@ def test_lists_numbers_quotes_stats_and_ticks_are_read(imported):
     assert found["what-the-research-tells-us-about"]["columns"][1] == {
         "heading": "What's not highlighted:",
         "bullets": ["Demonstrating the immediate need and potential short-term impact"]}
-    assert found["creating-a-new-simple-story"]["bullets"][1] == {
-        "text": "Parents need help", "bullets": ["Most parents want to be good parents"]}  # from the SmartArt
+    assert found["creating-a-new-simple-story"]["steps"] == [  # from the SmartArt, in its order
+        "Babies are suffering now", {"title": "Parents need help", "text": "Most parents want to be good parents"},
+        "There are new teams who can help"]
 
 
 def test_the_chart_keeps_its_type_categories_series_values_and_source(imported):
     chart = slides(imported)["half-of-babies-are-securely-attached"]
     assert chart["chart"] == {"type": "doughnut",
                               "categories": ["Securely attached", "Insecurely attached", "Disorganised attachment"],
-                              "series": [{"name": "Babies", "values": [50, 40, 10]}], "unit": "%"}
+                              "series": [{"name": "Babies", "values": [50, 40, 10]}], "unit": "%",
+                              "labels": False}  # the original writes no values on it
     assert chart["source"] == "Family Hubs and Start for Life programme guide, August 2022"
     rebuilt = rebuilt_by_id(imported["result"])["half-of-babies-are-securely-attached"][0]
     frame = next(s for s in rebuilt.shapes if s.has_chart)

@@ -56,7 +56,7 @@ def test_a_round_chart_shows_one_series(tmp_path):
     assert [d.code for d in result.diagnostics.errors] == ["chart-data"]
 
 
-@pytest.mark.parametrize("kind", ["bar", "column", "pie", "doughnut", "line"])
+@pytest.mark.parametrize("kind", ["bar", "column", "pie", "doughnut", "line", "area", "radar"])
 def test_good_data_becomes_a_native_chart_with_it(tmp_path, kind):
     import io
 
@@ -68,3 +68,43 @@ def test_good_data_becomes_a_native_chart_with_it(tmp_path, kind):
                 if s.has_chart]
     assert list(chart.plots[0].categories) == ["Secure", "Insecure", "Disorganised"]
     assert list(chart.plots[0].series[0].values) == [50, 40, 10]
+
+
+SCATTER = """\
+deck: {title: Charts}
+slides:
+  - id: c
+    layout: chart
+    title: Cost and reach
+    chart:
+      type: scatter
+      series:
+        - {name: Teams, x: [1.5, 2, 3.2], values: [120, 180%s]}
+"""
+
+
+def test_a_scatter_chart_plots_each_series_x_against_its_values(tmp_path):
+    import io
+
+    from pptx import Presentation
+    from pptx.enum.chart import XL_CHART_TYPE
+
+    (tmp_path / "pyproject.toml").write_text("")
+    (tmp_path / "deck.yaml").write_text(SCATTER % ", 260")
+    (result,) = build([tmp_path / "deck.yaml"], Options(out=tmp_path / "out", write=False))
+    assert result.ok, [str(d) for d in result.diagnostics]
+    (chart,) = [s.chart for slide in Presentation(io.BytesIO(result.data)).slides for s in slide.shapes
+                if s.has_chart]
+    assert chart.chart_type == XL_CHART_TYPE.XY_SCATTER
+    assert list(chart.plots[0].series[0].values) == [120, 180, 260]
+
+
+def test_a_scatter_series_needs_an_x_for_each_value_and_other_charts_categories(tmp_path):
+    (tmp_path / "pyproject.toml").write_text("")
+    (tmp_path / "deck.yaml").write_text(SCATTER % "")
+    (result,) = build([tmp_path / "deck.yaml"], Options(out=tmp_path / "out", write=False))
+    assert errors(result) == [("chart-data", "slides.c.chart.series[0].values", 9)]
+    assert "2 values for 3 x values" in result.diagnostics.errors[0].message
+    (tmp_path / "deck.yaml").write_text((SCATTER % ", 260").replace("scatter", "line"))
+    (result,) = build([tmp_path / "deck.yaml"], Options(out=tmp_path / "out", write=False))
+    assert [(d.code, d.path) for d in result.diagnostics.errors] == [("chart-data", "slides.c.chart.categories")]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from deckbuilder.api import Options, build
-from deckbuilder.layout.ir import TextBox
+from deckbuilder.layout.ir import Table, TextBox
 
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
@@ -34,7 +34,8 @@ def shown_fields(result) -> dict:
     shown: dict = defaultdict(lambda: ["", []])
     for plan in result.plan.slides:
         for shape in plan.shapes:
-            for para in shape.paras if isinstance(shape, TextBox) else ():
+            cells = [cell.paras for row in shape.rows for cell in row] if isinstance(shape, Table) else []
+            for para in [*(shape.paras if isinstance(shape, TextBox) else ()), *(p for c in cells for p in c)]:
                 if para.source:
                     shown[(plan.id, para.source)][0] = para.form
                     shown[(plan.id, para.source)][1].append(para.text)
@@ -45,8 +46,8 @@ def test_each_paragraph_shows_the_field_it_names(results):
     for result in results:
         slides = {s.id: s for s in result.deck.slides}
         for (slide_id, source), (form, texts) in shown_fields(result).items():
-            want = form.format(field_at(result.deck, slides[slide_id], source))
-            joined = " ".join(t for t in texts if t)
+            want = " ".join(form.format(field_at(result.deck, slides[slide_id], source)).split())
+            joined = " ".join(" ".join(t for t in texts if t).split())
             assert joined == want or all(t == want for t in texts), (result.name, slide_id, source, texts, want)
 
 

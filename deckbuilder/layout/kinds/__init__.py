@@ -15,11 +15,13 @@ from .credits import plan_credits
 from .image import plan_image, plan_image_text
 from .logos import plan_logos
 from .paper import plan_paper
+from .pictures import plan_pictures
 from .post import plan_post
 from .quote import plan_quote
 from .stat import plan_stat
 from .statement import plan_statement
 from .steps import plan_steps
+from .table import plan_table
 
 Planner = Callable[[Slide, Ctx], list[SlidePlan]]
 
@@ -39,6 +41,8 @@ KINDS: dict[str, Planner] = {
     "logos": plan_logos,
     "chart": plan_chart,
     "steps": plan_steps,
+    "table": plan_table,
+    "pictures": plan_pictures,
     "closing": plan_closing,
     "credits": plan_credits,
 }

@@ -14,12 +14,18 @@ ROUND = ("pie", "doughnut")
 def _valid(ctx: Ctx, slide: Slide) -> bool:
     chart, ok = slide["chart"], True
     path = f"slides.{slide.id}.chart"
+    if chart["type"] != "scatter" and not chart.get("categories"):
+        ctx.diags.error("chart-data", f"slide '{slide.id}': a {chart['type']} chart needs categories", chart.loc,
+                        f"{path}.categories", "add categories: [...], one label per value")
+        return False
     for i, series in enumerate(chart["series"]):
-        if len(series["values"]) != len(chart["categories"]):
+        wanted, what = (series.get("x") or (), "x values") if chart["type"] == "scatter" else \
+            (chart["categories"], "categories")
+        if len(series["values"]) != len(wanted):
             ctx.diags.error("chart-data", f"slide '{slide.id}': series '{series['name']}' has "
-                            f"{len(series['values'])} values for {len(chart['categories'])} categories",
+                            f"{len(series['values'])} values for {len(wanted)} {what}",
                             chart["series"].at(i), f"{path}.series[{i}].values",
-                            "give one value per category, in the same order")
+                            f"give one value per {what[:-1]}, in the same order")
             ok = False
         if chart["type"] in ROUND and any(v < 0 for v in series["values"]):
             ctx.diags.error("chart-data", f"slide '{slide.id}': a {chart['type']} chart cannot show negative values",
@@ -54,14 +60,14 @@ def plan_chart(slide: Slide, ctx: Ctx) -> list[SlidePlan]:
     if frame is None:
         return []
     top, bottom = frame.body.y, frame.body.bottom
-    kind, categories = chart["type"], tuple(chart["categories"])
+    kind, categories = chart["type"], tuple(chart.get("categories") or ())
     span = (1, 10) if kind in ROUND else (0, 12)
     box = ctx.grid.cols(*span, top, bottom - top - SMALL_GAP)
     count = len(categories) if kind in ROUND else len(chart["series"])
-    series = tuple(Series(s["name"], tuple(s["values"])) for s in chart["series"])
+    series = tuple(Series(s["name"], tuple(s["values"]), tuple(s.get("x") or ())) for s in chart["series"])
     shape = Chart(box, kind, categories, series, palette(ctx, count), ctx.theme.fonts["body"],
                   _label_size(len(categories)), ctx.colors["text"], chart.get("unit", ""), chart.get("labels", True),
-                  alt=_summary(slide), name="Chart")
+                  alt=_summary(slide), name="Chart", stacked=bool(chart.get("stacked")))
     return [SlidePlan(slide.id, slide.layout, slide["title"], (*frame.head.shapes, shape, *source_box(ctx, slide)),
                       slide.get("notes", ""))]
 
@@ -72,6 +78,7 @@ def _summary(slide: Slide) -> str:
     unit = chart.get("unit", "")
     parts = []
     for series in chart["series"]:
-        values = ", ".join(f"{c} {v:g}{unit}" for c, v in zip(chart["categories"], series["values"]))
+        labels = [f"x {x:g}:" for x in series["x"]] if series.get("x") else chart["categories"]
+        values = ", ".join(f"{c} {v:g}{unit}" for c, v in zip(labels, series["values"]))
         parts.append(f"{series['name']}: {values}")
     return f"{chart['type'].capitalize()} chart. " + "; ".join(parts)
