@@ -63,6 +63,19 @@ def after_comma(key: str, before: str, value_at: Loc, where: Loc, path: str) -> 
     return _needs_quotes(message, where, start, end, comma, line, path)
 
 
+def split_number(parts: list[str], where: Loc, end: int, comma: int) -> Diagnostic | None:
+    """`[£180,000 a year]`: the items `parts` (the first written at `where`, the last ending at column `end`,
+    0-based, the first comma at `comma`) are one text whose number's commas YAML took for separators."""
+    line = source_line(where)
+    start = where.col - 1
+    if line is None or line[start:end] != ",".join(parts):
+        return None
+    count = {2: "two", 3: "three", 4: "four"}.get(len(parts), str(len(parts)))
+    message = f"{' and '.join(quoted(p) for p in parts)} were read as {count} items, because YAML splits a " \
+              f"[list] at every comma, even inside a number"
+    return _needs_quotes(message, where, start, end, comma, line)
+
+
 def source_line(where: Loc) -> str | None:
     """The line of the file a location points at, as written (None when it cannot be read)."""
     try:

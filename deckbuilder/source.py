@@ -303,6 +303,13 @@ def _split_text(exc: yaml.MarkedYAMLError, line: str, shown: str):
     return None
 
 
+def _number_split(a, b) -> bool:
+    """Two plain items of a [list] with only a comma between them, a digit before it and three after: one number."""
+    plain = isinstance(a, ScalarNode) and isinstance(b, ScalarNode) and not a.style and not b.style
+    return plain and a.end_mark.line == b.start_mark.line and b.start_mark.index == a.end_mark.index + 1 and \
+        a.value[-1:].isdigit() and re.match(r"\d{3}(\D|$)", b.value) is not None
+
+
 _TOKENS = {"<stream end>": "the end of the file", "<scalar>": "more text", "<block end>": "a line indented less",
            "<block mapping start>": "a new 'key:'", "<block sequence start>": "a new '- ' item",
            "the node content": "a value"}
@@ -424,7 +431,25 @@ class _Builder:
         for item in node.value:
             out.append(self.build(item))
             out.locs.append(_loc(item, self.shown))
+        if node.flow_style:
+            self._split_numbers(node.value)
         return out
+
+    def _split_numbers(self, items: list) -> None:
+        """`[£180,000 a year, …]`: YAML splits a [list] at every comma, so the number became two items; the run
+        of items a number's commas split is one text that needs quotes."""
+        i = 0
+        while i < len(items) - 1:
+            j = i
+            while j < len(items) - 1 and _number_split(items[j], items[j + 1]):
+                j += 1
+            if j > i:
+                where = _loc(items[i], self.shown)
+                found = quoting.split_number([n.value for n in items[i:j + 1]], where,
+                                             items[j].end_mark.column, items[i].end_mark.column)
+                if found:
+                    self.errors.append(found)
+            i = j + 1
 
     def _mapping(self, node: MappingNode) -> YMap:
         out = YMap(loc=_loc(node, self.shown))

@@ -114,6 +114,18 @@ def test_a_comma_inside_braces_is_text_that_needs_quotes(write):
     assert fixed == "fix |       - {value: \"£5 million\", label: \"donated by Asda, alongside the site\"}"
 
 
+def test_a_number_split_at_its_comma_in_a_list_is_text_that_needs_quotes(write):
+    write("talk.yaml", "deck: {title: Hope}\nslides:\n  - id: a\n    title: Money\n"
+                       "    bullets: [Help finding volunteers, A grant of £180,000 a year]\n")
+    result = run("check", "talk.yaml")
+    assert result.exit_code == EXIT_INPUT
+    first, line, caret, fixed = result.stderr.splitlines()[:4]
+    assert first.startswith("talk.yaml:5:40: error[needs-quotes]: 'A grant of £180' and '000 a year' were read as "
+                            "two items, because YAML splits a [list] at every comma")
+    assert line[caret.index("^")] == ","
+    assert fixed == "fix |     bullets: [Help finding volunteers, \"A grant of £180,000 a year\"]"
+
+
 def test_a_colon_inside_a_value_is_text_that_needs_quotes(write):
     write("talk.yaml", "deck: {title: Hope}\nslides:\n  - id: a\n    layout: section\n    title: Note: this matters\n")
     result = run("check", "talk.yaml")
