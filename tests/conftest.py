@@ -11,39 +11,7 @@ import pytest
 
 from deckbuilder.audience import ResolvedDeck, resolve
 from deckbuilder.errors import BuildError, Diagnostic, Diagnostics
-
-STORY = """\
-deck:
-  title: Specialised Parent-Infant Relationship Teams
-  subtitle: A story of hope
-  event: National Network Day
-  date: 2023-11-23
-  presenter: {name: Keith Reed, role: CEO, handle: "@CampaignsKeith"}
-slides:
-  - id: title
-    layout: title
-  - id: today
-    layout: section
-    title: Today
-    subtitle: Feedback, a new story, and the impact so far
-  - id: babies-suffering
-    layout: bullets
-    title: Babies are suffering now and need help
-    bullets:
-      - 10% of babies at risk of disorganised attachment
-      - text: 60,000 babies leave hospital each year and live in fear, or terror
-        except: [funders]
-      - text: It's urgent we intervene with new mental health teams
-        bullets:
-          - Prevention is better than late intervention
-          - {text: Teams work with the wider workforce, only: [commissioners]}
-  - id: need-400
-    layout: statement
-    text: We need 400 not 40!
-  - id: thanks
-    layout: closing
-    text: Thank you
-"""
+from tests.samples import STORY
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -140,6 +108,16 @@ def raised():
 @pytest.fixture
 def one():
     return _one
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    """Tests marked soffice are slow, and skipped with a reason where LibreOffice is not installed."""
+    missing = shutil.which("soffice") is None and shutil.which("libreoffice") is None
+    for item in items:
+        if item.get_closest_marker("soffice"):
+            item.add_marker(pytest.mark.slow)
+            if missing:
+                item.add_marker(pytest.mark.skip(reason="LibreOffice (soffice) is not installed"))
 
 
 LO_TEMPLATES = Path("/usr/lib/libreoffice/share/template/common/presnt")

@@ -29,7 +29,6 @@ ROOT = Path(__file__).resolve().parents[1]
 STORY = ROOT / "decks" / "story-of-hope"
 AUDIENCES = ["commissioners", "funders", "politicians"]
 TIMEOUT_S = 10
-needs_soffice = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
 COMMANDS = ["build", "check", "preview", "credits", "layouts", "schema", "new", "diff", "watch", "assets add",
             "cache path", "cache clear", "explain"]
 
@@ -140,7 +139,7 @@ def test_strict_fails_on_a_warning(here):
     assert {d["code"] for d in json.loads(strict.stdout)[0]["diagnostics"]} == {"font-not-measured"}
 
 
-@needs_soffice
+@pytest.mark.soffice
 def test_check_with_libreoffice_rendering(here):
     result = run("check", STORY, "--audience", "funders", "--render")
     assert result.exit_code == EXIT_OK, result.output
@@ -150,7 +149,7 @@ def test_check_with_libreoffice_rendering(here):
 # --- preview -------------------------------------------------------------------------------------------------
 
 
-@needs_soffice
+@pytest.mark.soffice
 def test_preview_writes_a_pdf_a_png_per_slide_and_a_contact_sheet(here):
     result = run("preview", STORY, "--audience", "politicians", "--out", "shown")
     assert result.exit_code == EXIT_OK, result.output
@@ -357,6 +356,7 @@ def interrupt_when(ready) -> threading.Thread:
     return thread
 
 
+@pytest.mark.slow
 def test_watch_rebuilds_after_a_change_until_interrupted(here):
     Path("talk.yaml").write_text(TALK % "Today", encoding="utf-8")
 
@@ -376,6 +376,7 @@ def test_watch_rebuilds_after_a_change_until_interrupted(here):
     assert Presentation("out/talk.pptx").slides[0].shapes.title.text == "Tomorrow"
 
 
+@pytest.mark.slow
 def test_watch_in_a_real_process_reports_an_error_keeps_going_and_stops_on_ctrl_c(here):
     Path("talk.yaml").write_text(TALK % "Today", encoding="utf-8")
     proc = subprocess.Popen([sys.executable, "-m", "deckbuilder", "watch", "talk.yaml", "--out", "out"],
@@ -402,7 +403,7 @@ def test_watch_in_a_real_process_reports_an_error_keeps_going_and_stops_on_ctrl_
         proc.kill()
 
 
-@needs_soffice
+@pytest.mark.soffice
 def test_watch_preview_renders_after_a_good_build(here):
     Path("talk.yaml").write_text(TALK % "Today", encoding="utf-8")
     helper = interrupt_when(lambda: "watching" in printed())
@@ -413,7 +414,7 @@ def test_watch_preview_renders_after_a_good_build(here):
     assert Path("out/preview/talk/talk-01.png").is_file() and Path("out/preview/talk/talk.pdf").is_file()
 
 
-@needs_soffice
+@pytest.mark.soffice
 def test_watch_preview_needs_libreoffice_and_says_so_at_once(here):
     (here / "bin").mkdir()
     Path("talk.yaml").write_text(TALK % "Today", encoding="utf-8")

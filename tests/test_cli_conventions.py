@@ -17,7 +17,6 @@ from deckbuilder.cli import EXIT_INPUT, EXIT_OK, app
 ROOT = Path(__file__).resolve().parents[1]
 STORY = ROOT / "decks" / "story-of-hope"
 DECKS = ["story-of-hope-commissioners.pptx", "story-of-hope-funders.pptx", "story-of-hope-politicians.pptx"]
-needs_soffice = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
 
 
 def run(*args, **kw):
@@ -90,7 +89,7 @@ def test_check_writes_nothing_into_the_project(here):
     assert list(here.iterdir()) == []
 
 
-@needs_soffice
+@pytest.mark.soffice
 def test_with_pdf_the_output_folder_holds_the_deck_and_its_pdf_with_the_umask_mode(here, umask):
     result = run("build", STORY, "--audience", "funders", "--out", "out", "--pdf")
     assert result.exit_code == EXIT_OK, result.output

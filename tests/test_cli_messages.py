@@ -3,17 +3,14 @@ changes without a word."""
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from PIL import Image
 from typer.testing import CliRunner
 
-from deckbuilder.api import Options, build
 from deckbuilder.cli import EXIT_INPUT, EXIT_OK, app
 from deckbuilder.colors import contrast
-from deckbuilder.report import build_summary
 
 GOOD = "deck: {title: Hope}\nslides:\n  - {id: a, layout: section, title: Today}\n"
 

@@ -1,7 +1,6 @@
 """End to end: the real decks build, read back as their outlines say, validate, render cleanly, and repeat."""
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -16,7 +15,6 @@ from tests.words import missing
 ROOT = Path(__file__).resolve().parents[1]
 DECKS = ["story-of-hope-commissioners", "story-of-hope-funders", "story-of-hope-politicians", "gallery",
          "story-of-hope"]
-needs_soffice = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
 
 
 @pytest.fixture(scope="module")
@@ -147,7 +145,7 @@ def test_builds_are_byte_identical(built, tmp_path):
         assert again[name].output.read_bytes() == built[name].output.read_bytes(), name
 
 
-@needs_soffice
+@pytest.mark.soffice
 @pytest.mark.parametrize("name", DECKS)
 def test_libreoffice_renders_every_deck_without_overflow(built, name, tmp_path):
     assert [str(d) for d in check_rendered(built[name].output, tmp_path)] == []

@@ -8,7 +8,7 @@ import pytest
 
 from deckbuilder.diff import Change, Items, Move, brief, diff_decks, format_text, load
 from deckbuilder.errors import BuildError
-from tests.conftest import STORY
+from tests.samples import STORY
 
 
 @pytest.fixture

@@ -277,6 +277,7 @@ HOSTILE = {  # builder, the code pull and import give, the code a build on it as
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("kind", HOSTILE)
 def test_hostile_packages_are_refused_cleanly_everywhere(kind, tmp_path):
     make, deck_code, template_code = HOSTILE[kind]
@@ -292,6 +293,7 @@ def test_hostile_packages_are_refused_cleanly_everywhere(kind, tmp_path):
     assert not list(tmp_path.rglob("escaped.png"))
 
 
+@pytest.mark.slow
 def test_each_refusal_names_the_part_and_the_limit(tmp_path):
     with pytest.raises(BuildError) as caught:
         open_package(media_bomb(tmp_path / "bomb.pptx"))
@@ -326,6 +328,7 @@ def test_the_count_the_total_and_the_ratio_are_limits_too(tmp_path, monkeypatch)
     assert "times for a part over" in caught.value.diagnostics[0].message
 
 
+@pytest.mark.slow
 def test_active_content_and_links_are_removed_with_a_warning(tmp_path, listener):
     port, hits = listener
     hostile = active_template(tmp_path / "hostile.pptx", port)

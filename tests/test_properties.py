@@ -5,13 +5,17 @@ import io
 import zipfile
 from pathlib import Path
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from deckbuilder.api import Options, build_one
+from deckbuilder.codes import codes
 from deckbuilder.layout.text import Measurer
 from deckbuilder.model.layouts import LAYOUTS
+
+pytestmark = pytest.mark.slow
 
 MEASURER = Measurer()
 WORDS = st.text(alphabet=st.sampled_from(list("abcdefghij klmnop ŵąłéü 0123456789%£,.!?-'\"")), min_size=0,
@@ -61,17 +65,23 @@ def chart(draw):
     return {"type": kind, "categories": categories, "series": series}
 
 
+@st.composite
+def table(draw):
+    width = draw(st.integers(1, 6))
+    return draw(some(some(st.one_of(TEXT, st.integers(0, 10**6)), width, width), 1, 14))
+
+
 VALID = {  # what each layout's required fields take, valid
     "title": TEXT, "text": TEXT, "by": TEXT, "author": TEXT, "bullets": some(TEXT, 1, 9),
     "stats": some(st.fixed_dictionaries({"value": st.from_regex(r"[0-9]{1,5}%?", fullmatch=True),
                                          "label": TEXT}), 1, 4),
     "columns": some(st.fixed_dictionaries({"heading": TEXT, "bullets": some(TEXT, 1, 4)}), 2, 3),
     "steps": some(TEXT, 2, 6), "items": some(TEXT, 1, 8), "logos": some(TEXT, 1, 16),
-    "authors": some(TEXT, 1, 9), "chart": chart(),
+    "authors": some(TEXT, 1, 9), "chart": chart(), "rows": table(),
 }
 
 
-PICTURELESS = [name for name in LAYOUTS if name not in ("credits", "image", "image-text")]  # no register here
+PICTURELESS = [name for name in LAYOUTS if name not in ("credits", "image", "image-text", "pictures")]  # no register
 
 
 @st.composite
@@ -134,5 +144,37 @@ def test_a_damaged_story_is_reported_never_raised(edits, tmp_path_factory):
     (folder / "pyproject.toml").write_text("")
     path = folder / "story.yaml"
     path.write_text(text.replace("theme: ../../assets/brand/theme.yaml", "theme: hope"), encoding="utf-8")
+    result = build_one(path, Options(out=folder / "out", write=False), MEASURER)  # the property: it returns
+    lines = text.count("\n") + 1
+    assert (result.data is not None) == result.ok
+    for diag in result.diagnostics:  # every problem is one a person can look up, at a place in the file
+        assert diag.code in codes() and diag.message, diag
+        if diag.where and diag.where.file.endswith("story.yaml"):
+            assert 0 <= diag.where.line <= lines, diag
+
+
+@st.composite
+def valid_outlines(draw):
+    """Outlines whose every field is valid: words people write, lists as long as the layouts take."""
+    found = []
+    for i in range(draw(st.integers(1, 5))):
+        layout = draw(st.sampled_from(PICTURELESS))
+        slide = {"id": f"s{i}", "layout": layout}
+        for field in LAYOUTS[layout].fields:
+            if field.required or (field.name in VALID and draw(st.booleans())):
+                slide[field.name] = draw(VALID.get(field.name, TEXT))
+        found.append(slide)
+    return {"deck": {"title": draw(TEXT), "theme": draw(st.sampled_from(["default", "hope"]))}, "slides": found}
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                  HealthCheck.too_slow])
+@given(outline=valid_outlines())
+def test_a_valid_outline_is_laid_out_never_refused(outline, tmp_path_factory):
+    """Adaptive layout: whatever the words, a valid outline is arranged, shrunk or continued, never refused."""
+    folder = tmp_path_factory.mktemp("valid")
+    (folder / "pyproject.toml").write_text("")
+    path = folder / "deck.yaml"
+    path.write_text(yaml.safe_dump(outline, allow_unicode=True), encoding="utf-8")
     result = build_one(path, Options(out=folder / "out", write=False), MEASURER)
-    assert result.ok or result.diagnostics.errors
+    assert result.ok, [str(d) for d in result.diagnostics.errors]

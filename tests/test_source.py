@@ -10,8 +10,7 @@ from hypothesis import strategies as st
 
 from deckbuilder import source
 from deckbuilder.errors import BuildError, Diagnostics, Loc
-from deckbuilder.source import (MAX_BYTES, MAX_ERRORS, MAX_NODES, YFloat, YInt, YList, YMap, load_yaml,
-                                parse_yaml)
+from deckbuilder.source import MAX_BYTES, MAX_ERRORS, MAX_NODES, YFloat, YInt, YList, YMap, load_yaml, parse_yaml
 
 
 def parse(text: str):

@@ -86,8 +86,9 @@ def fits(ctx: Ctx, paras: Sequence[Para], width: int, height: int, max_lines: in
 
 
 def whole_words(ctx: Ctx, paras: Sequence[Para], width: int) -> bool:
-    """Whether every word fits `width` (a word wider than the safe area has to be cut wherever it goes)."""
-    return not any(_may_cut(p, width) and width < ctx.measure.widest_word(p) <= ctx.grid.safe.w for p in paras)
+    """Whether every word fits `width` (a word wider than the safe area has to be cut wherever it goes; and any
+    word may be cut when the slide fits no other way: ctx.whole is False)."""
+    return not ctx.whole or not any(_may_cut(p, width) and width < ctx.measure.widest_word(p) <= ctx.grid.safe.w for p in paras)
 
 
 def _may_cut(para: Para, width: int) -> bool:

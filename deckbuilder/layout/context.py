@@ -36,6 +36,7 @@ class Ctx:
     template: Template | None = None
     tlayout: TemplateLayout | None = None  # the template layout of the slide being planned
     numerals: float | None = None  # the largest size the slide's stat numerals may take (shared across the deck)
+    whole: bool = True  # words are kept whole where a wider frame on the slide would; False: cut where they must
     uses: tuple = ()  # the pictures the slides before the credits slide show (layout.images.ImageUse)
 
     def on_layout(self, tlayout: TemplateLayout) -> "Ctx":

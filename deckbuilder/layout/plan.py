@@ -70,9 +70,15 @@ def _plan(ctx: Ctx, slide: Slide, report: bool = True) -> list[SlidePlan]:
 
 
 def _tried(ctx: Ctx, slide: Slide, planner, report: bool) -> tuple[list[SlidePlan], Diagnostics]:
-    """The slide planned with its own diagnostics: its plans ([] if it reported an error) and what it said."""
+    """The slide planned with its own diagnostics: its plans ([] if it reported an error) and what it said. A
+    slide that fits only by cutting a long word inside it (a column too narrow for it) is planned so."""
     found = Found(Diagnostics(), ctx.found.numerals)
     plans = planner(slide, replace(ctx, found=found))
+    if any(d.code == "overflow" for d in found.diags):
+        cut = Found(Diagnostics(), ctx.found.numerals)
+        again = planner(slide, replace(ctx, found=cut, whole=False))
+        if not cut.diags.has_errors:
+            plans, found = again, cut
     if report:
         ctx.diags.extend(found.diags)
     return ([] if found.diags.has_errors else plans), found.diags

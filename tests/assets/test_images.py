@@ -9,8 +9,16 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from deckbuilder.assets.images import (ImageCache, ImageProblem, brightest, contain, cover_crop, pixels_for, thumbnail,
-                                       probe)
+from deckbuilder.assets.images import (
+    ImageCache,
+    ImageProblem,
+    brightest,
+    contain,
+    cover_crop,
+    pixels_for,
+    probe,
+    thumbnail,
+)
 
 from .conftest import make_image
 

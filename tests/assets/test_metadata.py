@@ -9,8 +9,7 @@ from PIL import Image, PngImagePlugin
 
 from deckbuilder.assets import metadata
 from deckbuilder.assets.images import ImageProblem
-from deckbuilder.assets.metadata import (add_to_register, default_key, entry_from_file, entry_yaml, register_for,
-                                         summary)
+from deckbuilder.assets.metadata import add_to_register, default_key, entry_from_file, entry_yaml, register_for, summary
 from deckbuilder.assets.register import load_register
 from deckbuilder.errors import Diagnostics, Loc
 

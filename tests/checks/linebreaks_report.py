@@ -5,7 +5,7 @@ import argparse
 import tempfile
 from pathlib import Path
 
-from tests.checks.test_linebreaks import agreement, report
+from tests.checks.linebreaks import agreement, report
 
 
 def main() -> None:

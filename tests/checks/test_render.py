@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 import zipfile
 from pathlib import Path
 
@@ -11,13 +10,17 @@ from lxml import etree
 
 from deckbuilder.api import Options, build_one
 from deckbuilder.checks import render
-from deckbuilder.checks.render import NS, RenderUnavailable, check_rendered, slide_parts, tag_copy
+from deckbuilder.checks.render import (
+    NS,
+    RenderUnavailable,
+    check_rendered,
+    slide_parts,
+    tag_copy,
+)
 from deckbuilder.layout.text import Measurer
 
 OUTLINE = (Path(__file__).parents[1] / "every_layout.yaml").read_text(encoding="utf-8")
 SLIDE_H = 6_858_000
-needs_soffice = pytest.mark.skipif(shutil.which("soffice") is None and shutil.which("libreoffice") is None,
-                                   reason="LibreOffice is not installed (apt-get install -y libreoffice-impress)")
 
 
 def build_deck(folder: Path) -> Path:
@@ -112,19 +115,19 @@ def test_missing_libreoffice_is_a_clear_error(monkeypatch, tmp_path: Path) -> No
 
 # --- with LibreOffice --------------------------------------------------------------------------------
 
-@needs_soffice
+@pytest.mark.soffice
 def test_built_deck_renders_without_findings(clean: list) -> None:
     assert clean == []
 
 
-@needs_soffice
+@pytest.mark.soffice
 def test_broken_copy_is_caught_slide_by_slide(broken: list) -> None:
     found = {(d.code, d.severity, d.path.split("/")[0]) for d in broken}
     assert found == {("render-overflow", "error", "slide 3"), ("render-overflow", "error", "slide 5"),
                      ("render-missing", "error", "slide 2"), ("render-font", "warning", "slide 4")}, broken
 
 
-@needs_soffice
+@pytest.mark.soffice
 def test_overflow_names_the_slide_its_title_the_shape_and_how_far(broken: list) -> None:
     short = next(d for d in broken if d.code == "render-overflow" and d.path.startswith("slide 3/"))
     assert 'slide 3 "Babies are suffering now and need help"' in short.message
@@ -132,13 +135,13 @@ def test_overflow_names_the_slide_its_title_the_shape_and_how_far(broken: list) 
     assert short.where is not None and short.where.file.endswith("broken.pptx")
 
 
-@needs_soffice
+@pytest.mark.soffice
 def test_text_beyond_the_slide_is_reported_missing(broken: list) -> None:
     lost = next(d for d in broken if d.code == "render-missing")
     assert 'slide 2 "Today"' in lost.message and "not on the rendered page" in lost.message
 
 
-@needs_soffice
+@pytest.mark.soffice
 def test_unmeasured_font_is_named(broken: list) -> None:
     font = next(d for d in broken if d.code == "render-font")
     assert "LiberationMono" in font.message and "slide 4" in font.message

@@ -12,8 +12,8 @@ from lxml import etree
 
 from deckbuilder.api import Options, build
 from deckbuilder.errors import BuildError
-from deckbuilder.layout.ir import Picture
 from deckbuilder.importer import import_deck
+from deckbuilder.layout.ir import Picture
 from deckbuilder.package_reader import open_package
 from tests.importer.compare import chars, fill_todos, words
 

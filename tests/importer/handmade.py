@@ -217,7 +217,7 @@ def write_seed_deck(path: Path, video: bytes) -> Path:
     line = s.shapes.add_shape(MSO_SHAPE.RECTANGLE, Inches(1), Inches(2.5), Inches(11), Emu(38100))
     movie_path = path.parent / "clip.mp4"
     movie_path.write_bytes(video)
-    movie = s.shapes.add_movie(str(movie_path), Inches(9), Inches(4.5), Inches(3), Inches(2), mime_type="video/mp4",
+    s.shapes.add_movie(str(movie_path), Inches(9), Inches(4.5), Inches(3), Inches(2), mime_type="video/mp4",
                                poster_frame_image=str(BALLOONS))
     _animate(s, line.shape_id)
     _notes(s, "We work with the royal colleges and NCT.")

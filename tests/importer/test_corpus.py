@@ -6,7 +6,7 @@ import pytest
 from tests.importer.corpus import CORPUS, TARGETS, measure, summary
 
 DECKS = sorted(CORPUS.glob("*.pptx")) if CORPUS.is_dir() else []
-pytestmark = pytest.mark.skipif(not DECKS, reason=f"the real-deck corpus is not at {CORPUS}")
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(not DECKS, reason=f"the real-deck corpus is not at {CORPUS}")]
 
 
 @pytest.fixture(scope="module")

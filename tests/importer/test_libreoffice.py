@@ -20,7 +20,7 @@ TEMPLATE_DIRS = [Path("/usr/lib/libreoffice/share/template/common/presnt"),
 TEMPLATES = ["Candy", "Freshes", "Grey_Elegant", "Growing_Liberty", "Yellow_Idea", "debian-presentation"]
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 
-pytestmark = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
+pytestmark = pytest.mark.soffice
 
 
 def _template(name: str) -> Path | None:

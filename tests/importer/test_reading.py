@@ -1,7 +1,6 @@
 """What real decks hold, each case on a small deck made here, read and rebuilt."""
 from __future__ import annotations
 
-import shutil
 import struct
 import zipfile
 from pathlib import Path
@@ -89,7 +88,7 @@ def _wmf(width: int = 400, height: int = 300) -> bytes:
     return key + struct.pack("<H", check) + header + records
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice), which converts WMF, is absent")
+@pytest.mark.soffice  # LibreOffice converts WMF
 def test_a_wmf_drawing_is_converted_to_png_with_libreoffice_and_said(tmp_path):
     (tmp_path / "clip.wmf").write_bytes(_wmf())
     report, story, register = imported(tmp_path, lambda prs: titled(prs, "Clip art").shapes.add_picture(

@@ -10,16 +10,17 @@ import pytest
 
 from deckbuilder.api import Options, build
 from deckbuilder.checks.render import check_rendered
-from deckbuilder.source import YMap
 from deckbuilder.layout.grid import Grid
+from deckbuilder.source import YMap
 from tests.layout.invariants import check_invariants, default_grid
 from tests.words import missing
+
+pytestmark = pytest.mark.slow
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 ASKED = 61  # slides in awkward.yaml
 MOST = 1.25  # continuation slides may add at most a quarter
-needs_soffice = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
 WIDE_4_BY_3 = """name: Four by three, wide margins
 size: "4:3"
 colors: {primary: "#1F3A5F", accent: "#B03A2E"}
@@ -104,7 +105,7 @@ def test_arrangements_are_named_where_the_first_did_not_fit(decks):
     assert "two columns of points" in arranged["fourteen-items"]
 
 
-@needs_soffice
+@pytest.mark.soffice
 @pytest.mark.parametrize("name", ["hope", "wide43", "vintage", "vivid"])
 def test_libreoffice_shows_no_overflow(decks, name, tmp_path):
     if name not in decks:

@@ -1,7 +1,6 @@
 """Layouts at their limits and the stress deck: everything fits, shrinks or continues; nothing overflows."""
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -12,7 +11,6 @@ from tests.layout.invariants import check_invariants
 from tests.words import missing
 
 HERE = Path(__file__).resolve().parent
-needs_soffice = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
 
 
 @pytest.fixture(scope="module")
@@ -102,7 +100,7 @@ def test_twelve_categories_make_a_native_chart(decks):
     assert len(chart.categories) == 12 and chart.size >= 12
 
 
-@needs_soffice
+@pytest.mark.soffice
 @pytest.mark.parametrize("name", ["limits", "stress"])
 def test_libreoffice_shows_no_overflow(decks, name, tmp_path):
     assert [str(d) for d in check_rendered(decks[name].output, tmp_path)] == []

@@ -7,8 +7,7 @@ import json
 import pytest
 
 from deckbuilder.errors import Diagnostics, Loc
-from deckbuilder.model.schema import (INVALID, Choice, Color, Date, Field, Flag, ListOf, MapOf, Number, Record,
-                                      Text, Url)
+from deckbuilder.model.schema import INVALID, Choice, Color, Date, Field, Flag, ListOf, MapOf, Number, Record, Text, Url
 from deckbuilder.source import parse_yaml
 
 HERE = Loc("t.yaml", 1, 1)

@@ -13,7 +13,6 @@ from deckbuilder.model.theme import builtin_themes
 from tests.ooxml import validate_pptx
 
 ROOT = Path(__file__).resolve().parents[2]
-needs_soffice = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
 
 
 @pytest.fixture(scope="module")
@@ -107,7 +106,7 @@ def test_an_unknown_font_is_a_warning_naming_the_fallback(project, tmp_path):
     assert warnings and "Carlito" in warnings[0].message and all(r.ok for r in results)
 
 
-@needs_soffice
+@pytest.mark.soffice
 @pytest.mark.parametrize("name", ["Vivid", "Piano", "Midnightblue"])
 def test_libreoffice_templates_carry_the_story_without_overflow(project, libreoffice_templates, name, tmp_path):
     template = libreoffice_templates[name]
