@@ -23,7 +23,7 @@ from .layout.fonts import DEFAULT_FAMILY, twin
 from .layout.ir import DeckPlan, Picture
 from .layout.plan import plan_deck
 from .layout.text import Measurer
-from .model.theme import Theme, load_theme
+from .model.theme import Theme, load_theme, on_template
 from .render.deck import render_pptx
 from .render.package import write_atomic
 from .source import YMap, display_path
@@ -272,9 +272,11 @@ def _plan(outline: Path, options: Options, measurer: Measurer, diags: Diagnostic
     if diags.has_errors:
         return None, deck
     template = _template(theme.template, diags) if theme.template else None
-    if template and not theme.fonts_given:
-        theme = replace(theme, fonts={"heading": template.fonts[0], "body": template.fonts[1]})
+    if template:
+        theme = on_template(theme, template, diags)
         _warn_fonts(theme, deck, diags)
+        if diags.has_errors:
+            return None, deck
     plan = plan_deck(deck, theme, images, measurer, diags, template)
     if not diags.has_errors:  # a slide that did not fit is reported already; checking what is left adds noise
         check_plan(plan, deck.name, diags)
@@ -284,7 +286,8 @@ def _plan(outline: Path, options: Options, measurer: Measurer, diags: Diagnostic
 
 def _theme(deck: ResolvedDeck, diags: Diagnostics) -> Theme:
     theme = load_theme(deck.deck.get("theme", "default"), deck.deck.at("theme"), diags)
-    _warn_fonts(theme, deck, diags)
+    if not theme.template:  # with one, once the template has given what the file leaves out
+        _warn_fonts(theme, deck, diags)
     return theme
 
 

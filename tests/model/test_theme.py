@@ -29,7 +29,8 @@ def load(name: str):
 def test_builtin_themes_load_clean(name):
     theme, diags = load(name)
     assert diags == [] and theme.path == builtin_themes()[name]
-    assert len(theme.colors) == 7 and theme.fonts and theme.sizes and theme.margins
+    assert len(theme.colors) == 8 and theme.fonts and theme.sizes and theme.margins  # seven roles, and titles
+    assert theme.colors["title"] == theme.colors["primary"] and theme.colors["title"].slot == "tx2"
 
 
 def test_defaults_are_filled_in(write):
