@@ -85,6 +85,8 @@ def mix(a: str, b: str, t: float) -> str:
     or shade of its slot)."""
     if isinstance(a, ThemeColor) and a.plain and b.upper() in (WHITE, BLACK):
         return a.toward(b.upper(), t)
+    if isinstance(b, ThemeColor) and b.plain and a.upper() in (WHITE, BLACK):
+        return b.toward(a.upper(), 1 - t)
     ca, cb = rgb(a), rgb(b)
     return hex_of(tuple(x + (y - x) * t for x, y in zip(ca, cb)))
 

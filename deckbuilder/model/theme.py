@@ -210,7 +210,8 @@ def on_template(theme: Theme, template, diags: Diagnostics) -> Theme:
     for role in TEMPLATE_ORDER:
         if role not in colors:
             found = [template.colors[slot] for slot in TEMPLATE_CHOICES[role] if slot in template.colors]
-            colors[role] = next((c for c in found if _passes(role, c, colors)), None) or _derived(role, colors)
+            fits = [c for c in found if role == "background" or _passes(role, c, colors)]  # text is judged on it
+            colors[role] = fits[0] if fits else _derived(role, colors)
     fonts = {role: theme.fonts[role] if f"fonts.{role}" in given else ThemeFont(name, FONT_REFS[role])
              for role, name in zip(("heading", "body"), template.fonts)}
     sizes = {**theme.sizes, **{role: size for role, size in _template_sizes(template.sizes).items()
@@ -232,6 +233,8 @@ def _passes(role: str, color: str, colors: dict) -> bool:
 
 def _derived(role: str, colors: dict) -> str:
     """A role's colour when none of the template's own passes: a tint of the text, or the text itself."""
+    if role == "background":
+        return WHITE
     if role == "muted":
         return mix(colors["text"], colors["background"], 0.3)
     if role == "surface":

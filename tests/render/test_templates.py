@@ -1,11 +1,14 @@
 """The story decks on every built-in theme and on real templates this project did not design."""
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 
 import pytest
+from lxml import etree
 from pptx import Presentation
 
 from deckbuilder.api import Options, build
@@ -15,6 +18,8 @@ from tests.ooxml import validate_pptx
 
 ROOT = Path(__file__).resolve().parents[2]
 LO_TEMPLATES = Path("/usr/lib/libreoffice/share/template/common/presnt")
+NS = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+      "c": "http://schemas.openxmlformats.org/drawingml/2006/chart"}
 needs_soffice = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
 
 
@@ -137,5 +142,69 @@ def test_libreoffice_templates_carry_the_story_without_overflow(project, libreof
         assert len(prs.slides) == result.slides  # the template's own sample slides are gone
         inherited = set(validate_pptx(template))  # LibreOffice writes some values the schemas do not allow
         assert [e for e in validate_pptx(result.output) if e not in inherited] == []
+    politicians = next(r for r in results if r.name.endswith("politicians"))
+    assert [str(d) for d in check_rendered(politicians.output, tmp_path)] == []
+
+
+def scheme_of(deck: Path) -> dict[str, str]:
+    """The colour scheme of the deck's first theme part."""
+    with zipfile.ZipFile(deck) as package:
+        name = sorted(n for n in package.namelist() if n.startswith("ppt/theme/"))[0]
+        found = etree.fromstring(package.read(name)).find(".//a:clrScheme", NS)
+    return {etree.QName(s).localname: (s[0].get("val") or s[0].get("lastClr")).upper() for s in found}
+
+
+def chart_colours(deck: Path) -> list[str]:
+    """The theme slots the charts' series and slices are filled with, in order."""
+    with zipfile.ZipFile(deck) as package:
+        charts = sorted(n for n in package.namelist() if re.fullmatch(r"ppt/charts/chart\d+\.xml", n))
+        return [c.get("val") for name in charts for c in
+                etree.fromstring(package.read(name)).xpath(".//c:ser/c:spPr//a:schemeClr | .//c:dPt//a:schemeClr",
+                                                           namespaces=NS)]
+
+
+def only_template(project: Path, name: str, template: Path) -> str:
+    shutil.copy(template, project / "assets" / "brand" / template.name)
+    (project / "assets" / "brand" / f"{name}.yaml").write_text(f"template: {template.name}\n")
+    return f"../../assets/brand/{name}.yaml"
+
+
+def test_the_colours_a_theme_gives_replace_the_templates_in_the_built_theme(project, tmp_path):
+    theme = theme_file(project, "office", python_pptx_default(tmp_path))  # primary #1F3A5F, accent #B03A2E
+    results = built(project, theme, tmp_path / "out")
+    found = scheme_of(results[0].output)
+    assert (found["accent1"], found["accent2"]) == ("1F3A5F", "B03A2E")
+    assert (found["accent3"], found["dk2"]) == ("9BBB59", "1F497D")  # what the theme leaves: the template's own
+
+
+def test_a_theme_of_only_a_template_takes_its_colours_fonts_and_sizes(project, tmp_path):
+    theme = only_template(project, "office", python_pptx_default(tmp_path))
+    results = built(project, theme, tmp_path / "out")
+    assert scheme_of(results[0].output)["accent1"] == "4F81BD"  # Office's palette, untouched
+    assert {"accent1", "accent2", "accent3"} <= {c for r in results for c in chart_colours(r.output)}
+    assert not [d for r in results for d in r.diagnostics if d.code in ("theme-contrast", "off-brand-font")]
+    assert all(validate_pptx(r.output) == [] for r in results)
+
+
+def test_a_templates_colours_are_checked_for_contrast_as_resolved(project, tmp_path):
+    theme = only_template(project, "office", python_pptx_default(tmp_path))
+    path = project / "assets" / "brand" / "office.yaml"
+    path.write_text(path.read_text() + 'colors: {text: "#EEEEEE"}\n')  # pale text on the template's white
+    results = build([with_theme(project, theme)], Options(out=tmp_path))
+    messages = sorted({d.message for r in results for d in r.diagnostics if d.code == "theme-contrast"})
+    assert messages[-1].startswith("text #EEEEEE must reach 4.5:1 on background #FFFFFF (it has 1.16:1)")
+    assert messages[0].startswith("muted #") and "(from the template) must reach" in messages[0]  # a tint of it
+
+
+@needs_soffice
+@pytest.mark.parametrize("name", ["Vivid", "Piano", "Midnightblue"])
+def test_a_theme_of_only_a_libreoffice_template_carries_the_story(project, libreoffice_templates, name, tmp_path):
+    template = libreoffice_templates[name]
+    results = built(project, only_template(project, name.lower(), template), tmp_path / "out")
+    inherited = set(validate_pptx(template))
+    for result in results:
+        assert [e for e in validate_pptx(result.output) if e not in inherited] == []
+        assert scheme_of(result.output) == scheme_of(template)  # the template's palette, unchanged
+    assert {"accent1", "accent2", "accent3"} <= {c for r in results for c in chart_colours(r.output)}
     politicians = next(r for r in results if r.name.endswith("politicians"))
     assert [str(d) for d in check_rendered(politicians.output, tmp_path)] == []
