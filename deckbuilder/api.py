@@ -2,11 +2,10 @@
 from __future__ import annotations
 
 import json
-import multiprocessing
 import os
 import signal
 import time
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor, as_completed
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
@@ -187,6 +186,9 @@ def _in_turn(outlines: list[Path], options: Options, measurer: Measurer, progres
 
 def _in_parallel(outlines: list[Path], options: Options, progress) -> list[Result]:
     """Layout is CPU-bound: one process per core. fork (where there is one) starts them in milliseconds."""
+    import multiprocessing  # (a single deck, the usual command, needs neither)
+    from concurrent.futures import ProcessPoolExecutor
+
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     with ProcessPoolExecutor(min(WORKERS, len(outlines)), context, initializer=_start_worker,

@@ -1,8 +1,6 @@
 """The workbook embedded in a chart: its data as a sheet, so PowerPoint's Edit Data opens and changes it."""
 from __future__ import annotations
 
-from xml.sax.saxutils import escape
-
 from ..layout.ir import Chart
 from .package import zip_parts
 
@@ -56,5 +54,10 @@ def _row(number: int, values: list) -> str:
 
 def _cell(ref: str, value) -> str:
     if isinstance(value, str):
-        return f'<c r="{ref}" t="inlineStr"><is><t>{escape(value)}</t></is></c>'
+        return f'<c r="{ref}" t="inlineStr"><is><t>{_escaped(value)}</t></is></c>'
     return f'<c r="{ref}"><v>{value!r}</v></c>'
+
+
+def _escaped(text: str) -> str:
+    """Text as XML character data (xml.sax.saxutils would import urllib's network code to do this)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
