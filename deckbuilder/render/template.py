@@ -15,6 +15,7 @@ BASE_PRESENTATION = "ppt/presentation.xml"
 SLIDE_LAYOUT = "ppt/slideLayouts/slideLayout4.xml"  # "Title Only": every slide is drawn on the grid
 RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 SLIDE_TYPE = "application/vnd.openxmlformats-officedocument.presentationml.slide+xml"
+P14 = "http://schemas.microsoft.com/office/powerpoint/2010/main"
 PRESENTATION_ORDER = ("sldMasterIdLst", "notesMasterIdLst", "handoutMasterIdLst", "sldIdLst", "sldSz")
 
 
@@ -99,11 +100,15 @@ def _resize(package: Package, width: int, height: int) -> None:
 
 
 def _emptied(package: Package) -> Package:
-    """The template without its own slides (and what only they used: notes, charts, pictures)."""
+    """The template without its own slides (and what only they used: notes, charts, pictures), nor the custom
+    shows and sections that listed them."""
     name = presentation(package)
     slide_ids = list_of(package, "sldIdLst")
     for slide_id in list(slide_ids):
         slide_ids.remove(slide_id)
+    root = package.xml(name)
+    for listing in root.xpath("p:custShowLst | p:extLst/p:ext[p14:sectionLst]", namespaces={**NS, "p14": P14}):
+        listing.getparent().remove(listing)
     package.unrelate(name, RT + "slide")
     package.prune()
     return package

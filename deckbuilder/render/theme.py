@@ -6,9 +6,10 @@ from lxml import etree
 
 from ..layout.fonts import FALLBACK_NAME
 from ..layout.ir import DeckPlan
-from .elements import NS, el
+from .elements import NS, el, qn
 
 RT_THEME = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme"
+SCRIPTS = ("latin", "ea", "cs")  # a font collection starts with these, in this order
 LINKS = {"hlink": "primary", "folHlink": "secondary"}  # without a template: links in the brand's colours
 
 
@@ -51,9 +52,13 @@ def _slot(theme, slot: str):
 
 
 def _font(theme, tag: str, script: str = "latin"):
+    """The theme's major or minor font for a script (latin, ea, cs), made in its place if missing."""
     group = theme.find(f"a:themeElements/a:fontScheme/a:{tag}", NS)
     found = group.find(f"a:{script}", NS)
-    return found if found is not None else el(f"a:{script}", group)
+    if found is None:
+        found = group.makeelement(qn(f"a:{script}"), {"typeface": ""})
+        group.insert(SCRIPTS.index(script), found)
+    return found
 
 
 def _set_color(slot, value: str) -> None:

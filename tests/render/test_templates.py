@@ -208,3 +208,29 @@ def test_a_theme_of_only_a_libreoffice_template_carries_the_story(project, libre
     assert {"accent1", "accent2", "accent3"} <= {c for r in results for c in chart_colours(r.output)}
     politicians = next(r for r in results if r.name.endswith("politicians"))
     assert [str(d) for d in check_rendered(politicians.output, tmp_path)] == []
+
+
+def test_a_templates_sample_slides_go_with_the_sections_and_custom_shows_that_list_them(project, tmp_path):
+    prs = Presentation()
+    for _ in range(2):
+        prs.slides.add_slide(prs.slide_layouts[1])
+    prs.save(tmp_path / "sections.pptx")
+    with zipfile.ZipFile(tmp_path / "sections.pptx") as src:
+        found = {name: src.read(name) for name in src.namelist()}
+    listing = ('<p:custShowLst><p:custShow name="Short" id="0"><p:sldLst><p:sld r:id="rId7"/></p:sldLst></p:custShow>'
+               '</p:custShowLst><p:extLst><p:ext uri="{521415D9-36F7-43E2-AB2F-B90AF26B5E84}"><p14:sectionLst xmlns:'
+               'p14="http://schemas.microsoft.com/office/powerpoint/2010/main"><p14:section name="Intro" id="{1D5F'
+               '1E4C-2B1B-4C8B-9E2A-6F0B1C2D3E4F}"><p14:sldIdLst><p14:sldId id="256"/></p14:sldIdLst></p14:section>'
+               '</p14:sectionLst></p:ext></p:extLst>')
+    text = found["ppt/presentation.xml"].decode()
+    text = text.replace("<p:defaultTextStyle>", listing.split("<p:extLst>")[0] + "<p:defaultTextStyle>", 1)
+    found["ppt/presentation.xml"] = text.replace("</p:presentation>", "<p:extLst>" + listing.split("<p:extLst>")[1]
+                                                 + "</p:presentation>").encode()
+    with zipfile.ZipFile(tmp_path / "sections.pptx", "w") as out:
+        for name, blob in found.items():
+            out.writestr(name, blob)
+    (result, *_) = built(project, only_template(project, "sections", tmp_path / "sections.pptx"), tmp_path / "out")
+    with zipfile.ZipFile(result.output) as deck:
+        pres = deck.read("ppt/presentation.xml")
+    assert b"custShow" not in pres and b"sectionLst" not in pres
+    assert validate_pptx(result.output) == []
