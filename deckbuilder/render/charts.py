@@ -1,9 +1,11 @@
 """Native PowerPoint charts with editable data, in the theme's colours and fonts at the planned text sizes."""
 from __future__ import annotations
 
+from lxml import etree
+
 from ..colors import WHITE, mix, readable_on
 from ..layout.ir import Chart
-from .elements import NS, el, root, solid
+from .elements import NS, el, qn, root, solid
 from .shapes import describe
 from .workbook import SHEET, column, workbook
 
@@ -40,7 +42,7 @@ def chart_frame(spec: Chart, slide):
     el("a:off", xfrm, x=spec.box.x, y=spec.box.y)
     el("a:ext", xfrm, cx=spec.box.w, cy=spec.box.h)
     data = el("a:graphicData", el("a:graphic", frame), uri=NS["c"])
-    el("c:chart", data, r__id=slide.relate(part, RT_CHART))
+    data.append(etree.Element(qn("c:chart"), {qn("r:id"): slide.relate(part, RT_CHART)}, nsmap={"c": NS["c"]}))
     return frame
 
 

@@ -1,6 +1,8 @@
 """XML namespaces and the element builders every part writer uses: elements, colours (theme or fixed), fills."""
 from __future__ import annotations
 
+from functools import cache
+
 from lxml import etree
 
 NS = {
@@ -11,11 +13,13 @@ NS = {
     "rel": "http://schemas.openxmlformats.org/package/2006/relationships",
     "ct": "http://schemas.openxmlformats.org/package/2006/content-types",
 }
+SLIDE_NS = {p: NS[p] for p in ("a", "p", "r")}
 PACKAGE_NS = ("rel", "ct")
 WHOLE = 100_000  # DrawingML percentages are in thousandths of a percent
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, remove_blank_text=False)
 
 
+@cache
 def qn(tag: str) -> str:
     """'a:solidFill' → '{http://…/drawingml/2006/main}solidFill'."""
     prefix, name = tag.split(":")
@@ -24,9 +28,13 @@ def qn(tag: str) -> str:
 
 def el(tag: str, parent=None, **attrs) -> etree._Element:
     """A new element `prefix:name`, appended to `parent` when given; attribute values are made strings, and
-    `r__id` names the attribute r:id."""
-    attrs = {(qn(k.replace("__", ":")) if "__" in k else k): str(v) for k, v in attrs.items()}
-    return etree.Element(qn(tag), attrs) if parent is None else etree.SubElement(parent, qn(tag), attrs)
+    `r__id` names the attribute r:id. A new element without a parent declares the slide namespaces, so its
+    children find them at once (they are dropped as redundant where it is put in a slide)."""
+    if attrs:
+        attrs = {(qn(k.replace("__", ":")) if "__" in k else k): str(v) for k, v in attrs.items()}
+    if parent is None:
+        return etree.Element(qn(tag), attrs, nsmap=SLIDE_NS)
+    return etree.SubElement(parent, qn(tag), attrs)
 
 
 def root(tag: str, *prefixes: str, **attrs) -> etree._Element:
