@@ -1,5 +1,4 @@
-"""Colour arithmetic: theme colours, WCAG relative luminance, contrast ratios, mixing, readable text colours, and
-the nearest colour of a hue that passes."""
+"""Colour arithmetic: theme colours, WCAG contrast, mixing, readable text colours, the nearest passing colour."""
 from __future__ import annotations
 
 import colorsys

@@ -1,5 +1,4 @@
-"""The package being written: its parts, their relationships and content types; saved reproducibly (fixed zip
-order and times) and atomically (temp file, then rename)."""
+"""The package being written: parts, relationships, content types; saved reproducibly and atomically."""
 from __future__ import annotations
 
 import hashlib

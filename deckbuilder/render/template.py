@@ -1,5 +1,4 @@
-"""The package a deck starts from: the bundled base, made the plan's size, or the organisation's template without
-its own slides; its presentation part, slide masters and the layout each slide goes on."""
+"""The package a deck starts from (the bundled base, or the organisation's template emptied) and its layouts."""
 from __future__ import annotations
 
 from functools import cache

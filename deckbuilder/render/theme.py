@@ -1,5 +1,4 @@
-"""The brand in the deck's theme part: its name, colour scheme and fonts, so that choosing other theme colours or
-fonts in PowerPoint (Design → Colors) or LibreOffice restyles every slide."""
+"""The brand in the deck's theme parts (name, colour scheme, fonts), so that a change of theme restyles the deck."""
 from __future__ import annotations
 
 from lxml import etree
