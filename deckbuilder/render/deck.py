@@ -7,7 +7,7 @@ from .docprops import write_properties
 from .elements import NS, el
 from .notes import Notes
 from .slide import paint_background, write_slide
-from .template import RT, layout_of, list_of, masters, notes_master, presentation, start_package
+from .template import RT, layout_of, presentation_list, masters, notes_master, presentation, start_package
 from .theme import brand_theme
 
 FIRST_SLIDE_ID = 256
@@ -20,7 +20,7 @@ def render_pptx(plan: DeckPlan) -> bytes:
     background = None if plan.template else plan.colors.get("background", WHITE)
     if background:
         paint_background(package.xml(masters(package)[0]).find("p:cSld", NS), background)
-    name, slide_ids = presentation(package), list_of(package, "sldIdLst")
+    name, slide_ids = presentation(package), presentation_list(package, "sldIdLst")
     notes = Notes(package, notes_master(package)) if any(slide.notes for slide in plan.slides) else None
     for number, slide_plan in enumerate(plan.slides):
         slide = write_slide(package, slide_plan, layout_of(plan, slide_plan), plan.props.language, background)

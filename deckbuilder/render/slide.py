@@ -8,9 +8,10 @@ from .charts import chart_frame
 from .elements import NS, el, qn, root, solid
 from .package import Package
 from .shapes import picture_shape, rect_shape
-from .template import RT, SLIDE_TYPE
+from .template import RT
 from .text import text_shape
 
+SLIDE_TYPE = "application/vnd.openxmlformats-officedocument.presentationml.slide+xml"
 WRITERS = {TextBox: text_shape, Rect: rect_shape, Picture: picture_shape, Chart: chart_frame}  # shape → its XML
 ROLES = {"title": "title", "ctrTitle": "title", "subTitle": "subtitle", "body": "body", "obj": "body"}
 NOT_CLONED = ("dt", "ftr", "sldNum")  # a slide shows the master's date, footer and number only when asked

@@ -13,7 +13,6 @@ BASE_SIZE = (9_144_000, 6_858_000)  # the base's masters and layouts are drawn f
 BASE_PRESENTATION = "ppt/presentation.xml"
 SLIDE_LAYOUT = "ppt/slideLayouts/slideLayout4.xml"  # "Title Only": every slide is drawn on the grid
 RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
-SLIDE_TYPE = "application/vnd.openxmlformats-officedocument.presentationml.slide+xml"
 P14 = "http://schemas.microsoft.com/office/powerpoint/2010/main"
 PRESENTATION_ORDER = ("sldMasterIdLst", "notesMasterIdLst", "handoutMasterIdLst", "sldIdLst", "sldSz")
 
@@ -47,7 +46,7 @@ def masters(package: Package) -> list[str]:
     return [targets[master.get(qn("r:id"))] for master in ids]
 
 
-def list_of(package: Package, tag: str):
+def presentation_list(package: Package, tag: str):
     """The presentation's list element `tag` (sldIdLst, notesMasterIdLst), made in its place if it has none."""
     root = package.xml(presentation(package))
     found = root.find(f"p:{tag}", NS)
@@ -75,7 +74,8 @@ def notes_master(package: Package) -> str:
                         "application/vnd.openxmlformats-officedocument.presentationml.notesMaster+xml",
                         base["ppt/notesMasters/notesMaster1.xml"])
     package.relate(found, theme, RT + "theme")
-    el("p:notesMasterId", list_of(package, "notesMasterIdLst"), r__id=package.relate(name, found, RT + "notesMaster"))
+    rid = package.relate(name, found, RT + "notesMaster")
+    el("p:notesMasterId", presentation_list(package, "notesMasterIdLst"), r__id=rid)
     return found
 
 
@@ -102,7 +102,7 @@ def _emptied(package: Package) -> Package:
     """The template without its own slides (and what only they used: notes, charts, pictures), nor the custom
     shows and sections that listed them."""
     name = presentation(package)
-    slide_ids = list_of(package, "sldIdLst")
+    slide_ids = presentation_list(package, "sldIdLst")
     for slide_id in list(slide_ids):
         slide_ids.remove(slide_id)
     root = package.xml(name)
