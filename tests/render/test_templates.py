@@ -234,3 +234,16 @@ def test_a_templates_sample_slides_go_with_the_sections_and_custom_shows_that_li
         pres = deck.read("ppt/presentation.xml")
     assert b"custShow" not in pres and b"sectionLst" not in pres
     assert validate_pptx(result.output) == []
+
+
+@needs_soffice
+def test_a_4_by_3_theme_without_a_template_stretches_nothing(project, tmp_path):
+    path = project / "assets" / "brand" / "square.yaml"
+    path.write_text('name: Square\ncolors: {primary: "#1F3A5F"}\nsize: "4:3"\n')
+    politicians = next(r for r in built(project, "../../assets/brand/square.yaml", tmp_path / "out")
+                       if r.name.endswith("politicians"))
+    prs = Presentation(str(politicians.output))
+    assert (prs.slide_width, prs.slide_height) == (9_144_000, 6_858_000)
+    assert prs.slide_masters[0].placeholders[0].width < 9_144_000  # the base's master, at its own size
+    assert validate_pptx(politicians.output) == []
+    assert [str(d) for d in check_rendered(politicians.output, tmp_path)] == []
