@@ -2,11 +2,10 @@
 from __future__ import annotations
 
 import json
-import multiprocessing
 import os
 import signal
 import time
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor, as_completed
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
@@ -23,7 +22,7 @@ from .layout.fonts import DEFAULT_FAMILY, twin
 from .layout.ir import DeckPlan, Picture
 from .layout.plan import plan_deck
 from .layout.text import Measurer
-from .model.theme import Theme, load_theme
+from .model.theme import Theme, load_theme, on_template
 from .render.deck import render_pptx
 from .render.package import write_atomic
 from .source import YMap, display_path
@@ -188,6 +187,9 @@ def _in_turn(outlines: list[Path], options: Options, measurer: Measurer, progres
 
 def _in_parallel(outlines: list[Path], options: Options, progress) -> list[Result]:
     """Layout is CPU-bound: one process per core. fork (where there is one) starts them in milliseconds."""
+    import multiprocessing  # (a single deck, the usual command, needs neither)
+    from concurrent.futures import ProcessPoolExecutor
+
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     with ProcessPoolExecutor(min(WORKERS, len(outlines)), context, initializer=_start_worker,
@@ -273,9 +275,11 @@ def _plan(outline: Path, options: Options, measurer: Measurer, diags: Diagnostic
     if diags.has_errors:
         return None, deck
     template = _template(theme.template, diags) if theme.template else None
-    if template and not theme.fonts_given:
-        theme = replace(theme, fonts={"heading": template.fonts[0], "body": template.fonts[1]})
+    if template:
+        theme = on_template(theme, template, diags)
         _warn_fonts(theme, deck, diags)
+        if diags.has_errors:
+            return None, deck
     plan = plan_deck(deck, theme, images, measurer, diags, template)
     if options.draft:
         plan = replace(plan, props=replace(plan.props, title=f"DRAFT: {plan.props.title}",
@@ -288,7 +292,8 @@ def _plan(outline: Path, options: Options, measurer: Measurer, diags: Diagnostic
 
 def _theme(deck: ResolvedDeck, diags: Diagnostics) -> Theme:
     theme = load_theme(deck.deck.get("theme", "default"), deck.deck.at("theme"), diags)
-    _warn_fonts(theme, deck, diags)
+    if not theme.template:  # with one, once the template has given what the file leaves out
+        _warn_fonts(theme, deck, diags)
     return theme
 
 

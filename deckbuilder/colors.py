@@ -1,5 +1,4 @@
-"""Colour arithmetic: WCAG relative luminance, contrast ratios, mixing, readable text colours, and the nearest
-colour of a hue that passes."""
+"""Colour arithmetic: theme colours, WCAG contrast, mixing, readable text colours, the nearest passing colour."""
 from __future__ import annotations
 
 import colorsys
@@ -7,6 +6,43 @@ from typing import Callable
 
 AA_TEXT = 4.5
 AA_LARGE = 3.0
+WHITE, BLACK, NEAR_BLACK = "FFFFFF", "000000", "111111"
+WHOLE = 100_000  # lumMod and lumOff are in thousandths of a percent
+
+
+class ThemeColor(str):
+    """A colour of the deck's theme: its RRGGBB value as resolved (what checks measure), and how slides refer to
+    it: a scheme slot (tx1, bg1, accent2…), lighter or darker by PowerPoint's lumMod/lumOff as its palette does."""
+
+    slot: str
+    lum_mod: int
+    lum_off: int
+
+    def __new__(cls, value: str, slot: str, lum_mod: int = WHOLE, lum_off: int = 0) -> "ThemeColor":
+        color = super().__new__(cls, value.upper())
+        color.slot, color.lum_mod, color.lum_off = slot, lum_mod, lum_off
+        return color
+
+    def __getnewargs__(self) -> tuple:  # so plans made in worker processes come back with their slots
+        return str(self), self.slot, self.lum_mod, self.lum_off
+
+    @property
+    def plain(self) -> bool:
+        """True when it is the slot's own colour, not a tint or shade of it."""
+        return (self.lum_mod, self.lum_off) == (WHOLE, 0)
+
+    def toward(self, end: str, t: float) -> "ThemeColor":
+        """This (plain) colour t of the way to white, a tint, or to black, a shade: PowerPoint's lumMod/lumOff, which
+        change the HSL lightness (so the value differs a little from an RGB mix)."""
+        mod, off = round((1 - t) * WHOLE), round(t * WHOLE) if end == WHITE else 0
+        return ThemeColor(lum_changed(self, mod, off), self.slot, mod, off)
+
+
+def lum_changed(color: str, mod: int, off: int) -> str:
+    """A colour with its HSL lightness multiplied by lumMod and raised by lumOff (both in thousandths of a %)."""
+    h, lightness, s = colorsys.rgb_to_hls(*(c / 255 for c in rgb(color)))
+    lightness = max(0.0, min(1.0, lightness * mod / WHOLE + off / WHOLE))
+    return hex_of(tuple(c * 255 for c in colorsys.hls_to_rgb(h, lightness, s)))
 
 
 def rgb(hex_color: str) -> tuple[int, int, int]:
@@ -44,7 +80,12 @@ def required(size_pt: float, bold: bool) -> float:
 
 
 def mix(a: str, b: str, t: float) -> str:
-    """The colour t of the way from a to b."""
+    """The colour t of the way from a to b; a theme colour mixed with white or black stays a theme colour (a tint
+    or shade of its slot)."""
+    if isinstance(a, ThemeColor) and a.plain and b.upper() in (WHITE, BLACK):
+        return a.toward(b.upper(), t)
+    if isinstance(b, ThemeColor) and b.plain and a.upper() in (WHITE, BLACK):
+        return b.toward(a.upper(), 1 - t)
     ca, cb = rgb(a), rgb(b)
     return hex_of(tuple(x + (y - x) * t for x, y in zip(ca, cb)))
 
@@ -54,7 +95,7 @@ def readable_on(background: str, *candidates: str, need: float = AA_TEXT) -> str
     for color in candidates:
         if contrast(color, background) >= need:
             return color
-    return max(("FFFFFF", "111111"), key=lambda c: contrast(c, background))
+    return max((WHITE, NEAR_BLACK), key=lambda c: contrast(c, background))
 
 
 def nearest_passing(hex_color: str, passes: Callable[[str], bool]) -> str | None:

@@ -239,7 +239,7 @@ class _Cleaner:
         self.main = self._main()
 
     def package(self) -> Package:
-        for part in self._reached():
+        for part in sorted(self._reached()):  # in one order, so the warning lists what went in one order
             if part.endswith(".xml"):
                 self._strip(part)
         self._drop_unreferenced()

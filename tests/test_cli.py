@@ -437,3 +437,11 @@ def test_the_main_help_lists_every_command():
     assert result.exit_code == EXIT_OK and "Example" in result.stdout
     for command in COMMANDS:
         assert f"  {command.split()[0]} " in result.stdout
+
+
+def test_help_loads_none_of_the_build_machinery():
+    script = ("import sys\nfrom deckbuilder.cli import main\nsys.argv = ['deckbuilder', '--help']\ntry:\n    main()\n"
+              "except SystemExit:\n    pass\nprint(' '.join(sorted(sys.modules)), file=sys.stderr)")
+    loaded = set(subprocess.run([sys.executable, "-c", script], capture_output=True, text=True).stderr.split())
+    assert not {m for m in loaded if m.split(".")[0] in ("pptx", "lxml", "PIL", "yaml", "uharfbuzz", "pydantic")
+                or m.startswith(("deckbuilder.api", "deckbuilder.layout", "deckbuilder.render"))}

@@ -1,9 +1,12 @@
 """End to end: the real decks build, read back as their outlines say, validate, render cleanly, and repeat."""
 from __future__ import annotations
 
+import re
+import zipfile
 from pathlib import Path
 
 import pytest
+from lxml import etree
 from pptx import Presentation
 from pptx.util import Emu
 
@@ -13,6 +16,7 @@ from tests.ooxml import validate_pptx
 from tests.words import missing
 
 ROOT = Path(__file__).resolve().parents[1]
+NS = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main"}
 DECKS = ["story-of-hope-commissioners", "story-of-hope-funders", "story-of-hope-politicians", "gallery",
          "story-of-hope"]
 
@@ -136,6 +140,29 @@ def test_every_picture_has_alt_text_not_a_file_name(built):
 def test_every_xml_part_validates(built):
     for name in DECKS:
         assert validate_pptx(built[name].output) == [], name
+
+
+def brand_references(path: Path) -> tuple[int, int, int, int]:
+    """(scheme colours, all colours) on the slides and in the charts, and (theme fonts, all fonts) of the runs."""
+    colors = fonts = scheme = theme_fonts = 0
+    with zipfile.ZipFile(path) as deck:
+        for name in deck.namelist():
+            if re.fullmatch(r"ppt/(slides|charts)/[^/]+\.xml", name):
+                root = etree.fromstring(deck.read(name))
+                scheme += len(root.findall(".//a:schemeClr", NS))
+                colors += len(root.findall(".//a:schemeClr", NS)) + len(root.findall(".//a:srgbClr", NS))
+                typefaces = [f.get("typeface") for f in root.findall(".//a:rPr/a:latin", NS)]
+                fonts += len(typefaces)
+                theme_fonts += sum(1 for t in typefaces if t in ("+mj-lt", "+mn-lt"))
+    return scheme, colors, theme_fonts, fonts
+
+
+def test_the_brand_is_named_through_the_theme(built):
+    """Slides and charts name the theme's colours and fonts (so a change of theme restyles them), except where a
+    colour must not change with the theme: white text and its scrim over a photo, labels on a slice."""
+    for name in DECKS:
+        scheme, colors, theme_fonts, fonts = brand_references(built[name].output)
+        assert scheme / colors >= 0.9 and theme_fonts / fonts >= 0.9, (name, scheme, colors, theme_fonts, fonts)
 
 
 def test_builds_are_byte_identical(built, tmp_path):

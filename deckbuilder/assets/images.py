@@ -71,6 +71,15 @@ def _why(path: Path, exc: Exception) -> str:
     return f"{path.name} is too large to open safely (a decompression bomb?)"
 
 
+def _upright(img: Image.Image) -> Image.Image:
+    """The picture turned as its EXIF orientation says (the same image when it needs no turn: no copy)."""
+    try:
+        turned = img.getexif().get(ORIENTATION, 1) not in (None, 1)
+    except DECODE_ERRORS:
+        return img
+    return ImageOps.exif_transpose(img) if turned else img
+
+
 def _sideways(img: Image.Image) -> bool:
     """Whether the EXIF orientation turns the picture a quarter turn (so its upright size is swapped)."""
     try:
@@ -79,23 +88,40 @@ def _sideways(img: Image.Image) -> bool:
         return False
 
 
-_PROBED: dict[tuple, Probe] = {}
+_READ: dict[tuple, object] = {}  # (what was read, the file's path, time and size) → the probe or thumbnail
+
+
+def _once(read, path: Path):
+    """`read(path)`, done once per process for an unchanged file."""
+    try:
+        stat = path.stat()
+        key = (read.__name__, str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        return read(path)
+    if key not in _READ:
+        _READ[key] = read(path)
+    return _READ[key]
 
 
 def probe(path: Path) -> Probe:
     """Read an image's header and decode it once (at 1/8 scale for JPEG) to catch truncated or corrupt files;
     an unchanged file is probed once per process."""
-    try:
-        stat = path.stat()
-        key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
-    except OSError:
-        key = None
-    if key not in _PROBED:
-        found = _probe(path)
-        if key is None:
-            return found
-        _PROBED[key] = found
-    return _PROBED[key]
+    return _once(_probe, path)
+
+
+def read_ahead(paths: list[Path], thumbs: list[Path]) -> None:
+    """Probe images (and make thumbnails) side by side before they are asked for: Pillow decodes without holding
+    the GIL. A file that cannot be read is left for `probe` to report when it is asked for."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def read(job):
+        try:
+            job[0](job[1])
+        except ImageProblem:
+            pass
+
+    with ThreadPoolExecutor(max(1, min(len(paths) + len(thumbs), os.cpu_count() or 1))) as pool:
+        list(pool.map(read, [(probe, p) for p in paths] + [(thumbnail, p) for p in thumbs]))
 
 
 def _probe(path: Path) -> Probe:
@@ -201,7 +227,8 @@ def _process(path: Path, crop: tuple | None, size_px: tuple[int, int]) -> tuple[
             whole = (size_px[0] / max(kept[0], 0.01), size_px[1] / max(kept[1], 0.01))  # before the crop
             wanted = whole[::-1] if _sideways(source) else whole  # draft works on the stored orientation
             source.draft("RGB", (round(wanted[0]), round(wanted[1])))
-        img = _normalise_mode(ImageOps.exif_transpose(source), png)
+        img = _normalise_mode(_upright(source), png)
+        img.load()
     if crop:
         left, top, right, bottom = crop
         w, h = img.size
@@ -249,10 +276,14 @@ THUMB_SIZE = 400
 
 
 def thumbnail(path: Path) -> Thumb:
-    """The picture, upright, at most THUMB_SIZE pixels on its longer side."""
+    """The picture, upright, at most THUMB_SIZE pixels on its longer side (made once per process)."""
+    return _once(_thumbnail, path)
+
+
+def _thumbnail(path: Path) -> Thumb:
     with _open(path) as source:
         source.draft("RGB", (THUMB_SIZE, THUMB_SIZE))
-        img = _eight_bit(ImageOps.exif_transpose(source)).convert("RGB")
+        img = _eight_bit(_upright(source)).convert("RGB")
     img.thumbnail((THUMB_SIZE, THUMB_SIZE))
     return Thumb(img.width, img.height, img.tobytes())
 

@@ -8,7 +8,7 @@ from typing import Iterable
 from ..errors import BuildError, Diagnostics, Loc, did_you_mean
 from ..model.outline import Slide
 from ..source import YMap, display_path
-from .images import ImageProblem, Thumb, probe, thumbnail
+from .images import ImageProblem, Thumb, probe, read_ahead, thumbnail
 from .register import ImageEntry, find_register, load_register
 
 NOT_COMMERCIAL_USES = ("fundraising", "commercial")
@@ -97,6 +97,8 @@ def resolve_assets(uses: list[Use], outline: Path, register_path: str | None, us
     except BuildError as exc:
         diags.extend(exc.diagnostics)
         return {}
+    found = {i.key: entries[i.key].path for i in uses if i.key in entries and inside(entries[i.key].path, roots)}
+    read_ahead(sorted(set(found.values())), sorted({found[i.key] for i in uses if i.overlaid and i.key in found}))
     infos: dict[str, ImageInfo] = {}
     for item in uses:
         info = _info(item, entries, infos, roots, use, diags)

@@ -201,6 +201,7 @@ class TemplateLayout:
     """What the planner needs of one layout of an organisation's template: placeholder boxes and colours."""
 
     name: str
+    part: str = ""  # its part in the template's package, e.g. ppt/slideLayouts/slideLayout2.xml
     title: Box | None = None
     body: Box | None = None
     subtitle: Box | None = None
@@ -218,9 +219,10 @@ class Template:
     width: int
     height: int
     layouts: dict  # name -> TemplateLayout (the first master's)
-    colors: dict  # scheme colours: dk1, lt1, dk2, lt2, accent1…accent6
+    colors: dict  # scheme colours (colors.ThemeColor): dk1, lt1, dk2, lt2, accent1…accent6, and tx1, bg1, tx2, bg2
     fonts: tuple[str, str]  # heading (major) and body (minor) typefaces
     footer_top: int | None = None  # content stays above the master's footer placeholders
+    sizes: dict = field(default_factory=dict)  # the master's title and body text sizes, in points
 
 
 @dataclass(frozen=True)
@@ -246,3 +248,4 @@ class DeckPlan:
     slides: tuple[SlidePlan, ...] = ()
     credits: tuple = ()  # assets.credits.Credit of every image used, in order of first use
     template: Template | None = None
+    theme_name: str = ""  # written into the deck's theme ("": a template's theme keeps its own)

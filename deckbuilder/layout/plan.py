@@ -43,7 +43,7 @@ def plan_deck(deck: ResolvedDeck, theme: Theme, images: dict, measurer: Measurer
     flat += [plan for s in slides if s.layout == "credits" for plan in _plan(ctx, s)]
     finished = tuple(_finish(ctx, plan, number) for number, plan in enumerate(flat, start=1))
     return DeckPlan(grid.width, grid.height, _props(deck), (theme.fonts["heading"], theme.fonts["body"]),
-                    dict(theme.colors), finished, tuple(credit_units(ctx)), template)
+                    dict(theme.colors), finished, tuple(credit_units(ctx)), template, theme.name)
 
 
 def _plan(ctx: Ctx, slide: Slide, report: bool = True) -> list[SlidePlan]:

@@ -13,6 +13,7 @@ from pptx.exc import PackageNotFoundError
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.presentation import Presentation as PresentationType
 
+from ..colors import WHOLE, ThemeColor, lum_changed
 from ..errors import Diagnostics, Loc, fail
 from ..layout.ir import Box, Template, TemplateLayout
 from ..package_reader import Package, open_package
@@ -49,7 +50,7 @@ def inspect_template(path: Path, diags: Diagnostics) -> Template:
                    else info for name, info in layouts.items()}
     footers = [ph.top for ph in master.placeholders if ph.placeholder_format.type in FOOTERS]
     return Template(str(path), prs.slide_width, prs.slide_height, layouts, scheme, _fonts(master),
-                    min(footers) if footers else None)
+                    min(footers) if footers else None, _sizes(master))
 
 
 def open_template(path: Path) -> tuple[PresentationType, Package]:
@@ -111,7 +112,8 @@ def _layout(layout, sample, scheme: dict) -> TemplateLayout:
                                      ("subtitle", (PP_PLACEHOLDER.SUBTITLE,), subtitle))}
     behind = boxes["body"] or boxes["subtitle"] or _below(boxes["title"], layout)
     return TemplateLayout(
-        name=layout.name, title=boxes["title"], body=boxes["body"], subtitle=boxes["subtitle"],
+        name=layout.name, part=str(layout.part.partname).lstrip("/"), title=boxes["title"], body=boxes["body"],
+        subtitle=boxes["subtitle"],
         background=_under(behind, layout, master, scheme),
         title_background=_under(boxes["title"], layout, master, scheme),
         title_color=_text_color(title, master, "titleStyle", scheme),
@@ -158,28 +160,34 @@ def _shape_fill(props, scheme: dict) -> str | None:
 
 
 def _scheme(master) -> dict:
+    """The theme's colours by slot (dk1, accent1…) and by the names the master maps (tx1, bg1, tx2, bg2)."""
     theme = etree.fromstring(master.part.part_related_by(RT.THEME).blob)
-    colors = {}
+    values = {}
     for slot in theme.find(".//a:clrScheme", NS) if theme.find(".//a:clrScheme", NS) is not None else []:
         value = slot.find("a:srgbClr", NS)
         system = slot.find("a:sysClr", NS)
-        colors[etree.QName(slot).localname] = (value.get("val") if value is not None else
+        values[etree.QName(slot).localname] = (value.get("val") if value is not None else
                                                system.get("lastClr", "000000") if system is not None else None)
     mapping = master._element.find("p:clrMap", NS)
     for alias, default in MAPPED.items():
-        target = mapping.get(alias, default) if mapping is not None else default
-        colors[alias] = colors.get(target)
-    return {k: v.upper() for k, v in colors.items() if v}
+        values[alias] = values.get(mapping.get(alias, default) if mapping is not None else default)
+    return {name: ThemeColor(value, name) for name, value in values.items() if value}
 
 
 def _color(element, scheme: dict) -> str | None:
+    """The colour an element's fill gives: RRGGBB, or the theme colour it names, with its tint or shade."""
     if element is None:
         return None
     rgb = element.find("a:srgbClr", NS)
     if rgb is not None:
         return rgb.get("val").upper()
     named = element.find("a:schemeClr", NS)
-    return scheme.get(named.get("val")) if named is not None else None
+    color = scheme.get(named.get("val")) if named is not None else None
+    mod, off = (named.find(f"a:{name}", NS) if named is not None else None for name in ("lumMod", "lumOff"))
+    if color is None or (mod is None and off is None):
+        return color
+    mod_val, off_val = int(mod.get("val")) if mod is not None else WHOLE, int(off.get("val")) if off is not None else 0
+    return ThemeColor(lum_changed(color, mod_val, off_val), color.slot, mod_val, off_val)
 
 
 def _text_color(placeholder, master, style: str, scheme: dict) -> str | None:
@@ -235,3 +243,13 @@ def _fonts(master) -> tuple[str, str]:
     minor = theme.find(".//a:minorFont/a:latin", NS)
     return (major.get("typeface") if major is not None else "Calibri",
             minor.get("typeface") if minor is not None else "Calibri")
+
+
+def _sizes(master) -> dict:
+    """The sizes the master sets its titles and first-level body text at, in points."""
+    sizes = {}
+    for role, style in (("title", "titleStyle"), ("body", "bodyStyle")):
+        found = master._element.find(f"p:txStyles/p:{style}/a:lvl1pPr/a:defRPr", NS)
+        if found is not None and found.get("sz"):
+            sizes[role] = int(found.get("sz")) / 100
+    return sizes

@@ -1,74 +1,113 @@
-"""The base presentation: python-pptx's template made 16:9 (or 4:3) and branded with the theme."""
+"""The package a deck starts from (the bundled base, or the organisation's template emptied) and its layouts."""
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
-from lxml import etree
-from pptx import Presentation
-from pptx.dml.color import RGBColor
-from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-from pptx.presentation import Presentation as PresentationType
+from ..layout.ir import DeckPlan, SlidePlan
+from .elements import NS, el, qn
+from .package import Package
 
-from ..layout.ir import DeckPlan
-from .inspect import chosen_layouts, open_template
+BASE = Path(__file__).with_name("base")  # python-pptx's default template (MIT), five layouts kept, a notes master added
+BASE_SIZE = (9_144_000, 6_858_000)  # the base's masters and layouts are drawn for 4:3
+BASE_PRESENTATION = "ppt/presentation.xml"
+SLIDE_LAYOUT = "ppt/slideLayouts/slideLayout4.xml"  # "Title Only": every slide is drawn on the grid
+RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+P14 = "http://schemas.microsoft.com/office/powerpoint/2010/main"
+PRESENTATION_ORDER = ("sldMasterIdLst", "notesMasterIdLst", "handoutMasterIdLst", "sldIdLst", "sldSz")
 
-A = "http://schemas.openxmlformats.org/drawingml/2006/main"
-KEEP_LAYOUTS = ("Title Slide", "Title and Content", "Section Header", "Title Only", "Blank")
-SLIDE_LAYOUT = "Title Only"
 
-
-def base_presentation(plan: DeckPlan) -> tuple[PresentationType, dict]:
-    """The presentation to add slides to, and the layout for each name a slide plan gives: the
-    organisation's template without its sample slides, or python-pptx's, resized and branded."""
+def start_package(plan: DeckPlan) -> Package:
+    """The package to add the slides to."""
     if plan.template:
-        prs, _ = open_template(Path(plan.template.path))
-        layouts = chosen_layouts(prs)  # before the sample slides go: they show which layouts are meant
-        return _emptied(prs), layouts
-    prs = Presentation()
-    scale = plan.width / prs.slide_width
-    prs.slide_width, prs.slide_height = plan.width, plan.height
-    for layout in list(prs.slide_layouts):
-        if layout.name not in KEEP_LAYOUTS:
-            prs.slide_layouts.remove(layout)
-    for shapes in [prs.slide_master.shapes, *(layout.shapes for layout in prs.slide_layouts)]:
-        for shape in shapes:
-            shape.left, shape.width = round(shape.left * scale), round(shape.width * scale)
-    _brand_theme(prs, plan)
-    _background(prs, plan.colors.get("background", "FFFFFF"))
-    return prs, {None: prs.slide_layouts.get_by_name(SLIDE_LAYOUT)}
+        from ..package_reader import open_package  # only a deck on an organisation's template reads one
+
+        return _emptied(Package(open_package(Path(plan.template.path), "template").parts))
+    package = Package(_base_parts())
+    package.relate("", BASE_PRESENTATION, RT + "officeDocument")  # (no .rels file: wheels leave out dot files)
+    _resize(package, plan.width, plan.height)
+    return package
 
 
-def _emptied(prs: PresentationType) -> PresentationType:
-    """Remove a template's own slides (their parts are not written once nothing refers to them)."""
-    slide_ids = prs.slides._sldIdLst
+def layout_of(plan: DeckPlan, slide: SlidePlan) -> str:
+    """The layout part a slide goes on: its template layout, else the base's Title Only."""
+    return plan.template.layouts[slide.template_layout].part if plan.template else SLIDE_LAYOUT
+
+
+def presentation(package: Package) -> str:
+    return package.related("", RT + "officeDocument")
+
+
+def masters(package: Package) -> list[str]:
+    """The slide master parts, in the presentation's order."""
+    name = presentation(package)
+    targets = dict(package.relations(name, RT + "slideMaster"))
+    ids = package.xml(name).iterfind("p:sldMasterIdLst/p:sldMasterId", NS)
+    return [targets[master.get(qn("r:id"))] for master in ids]
+
+
+def presentation_list(package: Package, tag: str):
+    """The presentation's list element `tag` (sldIdLst, notesMasterIdLst), made in its place if it has none."""
+    root = package.xml(presentation(package))
+    found = root.find(f"p:{tag}", NS)
+    if found is None:
+        later = PRESENTATION_ORDER[PRESENTATION_ORDER.index(tag) + 1:]
+        following = next((c for c in root if c.tag in {qn(f"p:{t}") for t in later}), None)
+        found = root.makeelement(qn(f"p:{tag}"), {})
+        if following is None:
+            root.append(found)
+        else:
+            following.addprevious(found)
+    return found
+
+
+def notes_master(package: Package) -> str:
+    """The notes master, the base's added (with its theme) when the template has none."""
+    name = presentation(package)
+    found = package.related(name, RT + "notesMaster")
+    if found:
+        return found
+    base = _base_parts()
+    theme = package.add("ppt/theme/theme%d.xml", "application/vnd.openxmlformats-officedocument.theme+xml",
+                        base["ppt/theme/theme2.xml"])
+    found = package.add("ppt/notesMasters/notesMaster%d.xml",
+                        "application/vnd.openxmlformats-officedocument.presentationml.notesMaster+xml",
+                        base["ppt/notesMasters/notesMaster1.xml"])
+    package.relate(found, theme, RT + "theme")
+    rid = package.relate(name, found, RT + "notesMaster")
+    el("p:notesMasterId", presentation_list(package, "notesMasterIdLst"), r__id=rid)
+    return found
+
+
+@cache
+def _base_parts() -> dict[str, bytes]:
+    return {path.relative_to(BASE).as_posix(): path.read_bytes() for path in sorted(BASE.rglob("*")) if path.is_file()}
+
+
+def _resize(package: Package, width: int, height: int) -> None:
+    """The slide size, with the base's masters and layouts stretched to it."""
+    size = package.xml(presentation(package)).find("p:sldSz", NS)
+    size.set("cx", str(width))
+    size.set("cy", str(height))
+    scale = (width / BASE_SIZE[0], height / BASE_SIZE[1])
+    layouts = [layout for master in masters(package) for _, layout in package.relations(master, RT + "slideLayout")]
+    for part in [*masters(package), *layouts]:
+        for element in package.xml(part).iterfind(".//p:spTree//a:xfrm/*", NS):
+            for attr, axis in (("x", 0), ("cx", 0), ("y", 1), ("cy", 1)):
+                if element.get(attr) is not None:
+                    element.set(attr, str(round(int(element.get(attr)) * scale[axis])))
+
+
+def _emptied(package: Package) -> Package:
+    """The template without its own slides (and what only they used: notes, charts, pictures), nor the custom
+    shows and sections that listed them."""
+    name = presentation(package)
+    slide_ids = presentation_list(package, "sldIdLst")
     for slide_id in list(slide_ids):
-        prs.part.drop_rel(slide_id.rId)
         slide_ids.remove(slide_id)
-    return prs
-
-
-def _brand_theme(prs: PresentationType, plan: DeckPlan) -> None:
-    part = prs.slide_master.part.part_related_by(RT.THEME)
-    root = etree.fromstring(part.blob)
-    heading, body = plan.fonts
-    for tag, font in (("majorFont", heading), ("minorFont", body)):
-        root.find(f".//{{{A}}}{tag}/{{{A}}}latin").set("typeface", font)
-    colors = plan.colors
-    roles = {"dk1": colors.get("text"), "lt1": colors.get("background"), "dk2": colors.get("primary"),
-             "lt2": colors.get("surface"), "accent1": colors.get("primary"), "accent2": colors.get("accent"),
-             "accent3": colors.get("secondary"), "accent4": colors.get("muted"), "hlink": colors.get("primary"),
-             "folHlink": colors.get("secondary")}
-    scheme = root.find(f".//{{{A}}}clrScheme")
-    for role, value in roles.items():
-        slot = scheme.find(f"{{{A}}}{role}")
-        if value and slot is not None:
-            for child in list(slot):
-                slot.remove(child)
-            etree.SubElement(slot, f"{{{A}}}srgbClr", val=value)
-    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-
-
-def _background(prs: PresentationType, color: str) -> None:
-    fill = prs.slide_master.background.fill
-    fill.solid()
-    fill.fore_color.rgb = RGBColor.from_string(color)
+    root = package.xml(name)
+    for listing in root.xpath("p:custShowLst | p:extLst/p:ext[p14:sectionLst]", namespaces={**NS, "p14": P14}):
+        listing.getparent().remove(listing)
+    package.unrelate(name, RT + "slide")
+    package.prune()
+    return package

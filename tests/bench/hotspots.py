@@ -22,12 +22,9 @@ STAGES = {  # module → what the pipeline calls through it (functions, or Class
                         "prepare_pictures", "render_pptx", "write_atomic"),
     "deckbuilder.audience": ("load_yaml",),
     "deckbuilder.assets.resolve": ("probe",),
-    "deckbuilder.render.deck": ("base_presentation", "write_frame", "stable_zip"),
-    "pptx.slide": ("Slides.add_slide",),
-    "pptx.parts.slide": ("SlidePart._add_notes_slide_part",),
-    "pptx.shapes.shapetree": ("_BaseGroupShapes.add_chart", "_BaseGroupShapes.add_shape"),
-    "pptx.opc.package": ("OpcPackage.next_partname",),
-    "pptx.presentation": ("Presentation.save",),
+    "deckbuilder.render.deck": ("start_package", "brand_theme", "write_slide", "write_properties"),
+    "deckbuilder.render.slide": ("chart_frame", "picture_shape", "text_shape"),
+    "deckbuilder.render.package": ("Package.to_bytes",),
 }
 
 

@@ -99,14 +99,15 @@ def in_process(bench: Bench, key: str, label: str, path: Path, warm: bool) -> Ro
 
 
 def as_process(bench: Bench, key: str, label: str, path: Path, warm: bool) -> Row:
-    """`python -m deckbuilder build PATH`: start-up included; the cache lives in --out, new (cold) or kept (warm)."""
+    """`python -m deckbuilder build PATH --cache DIR`: start-up included; a new cache folder each run (cold: no
+    prepared images, no measured widths) or one filled by an untimed build (warm)."""
     row = bench.row(key, label)
-    warm_out = bench.fresh("out")
+    warm_cache = bench.fresh("warm-cache")
     if warm:
-        bench.run(_build_cmd(path, warm_out), label)  # fills the cache, untimed
+        bench.run(_build_cmd(path, bench.fresh("out"), warm_cache), label)  # fills the cache, untimed
     for _ in range(bench.repeat):
-        out = warm_out if warm else bench.fresh("out")
-        proc = bench.run(_build_cmd(path, out), label)
+        out = bench.fresh("out")
+        proc = bench.run(_build_cmd(path, out, warm_cache if warm else bench.fresh("cold-cache")), label)
         row.times.append(proc.seconds)
         row.add_peak(proc.peak_mb)
     decks = sorted(out.glob("*.pptx"))
@@ -115,8 +116,9 @@ def as_process(bench: Bench, key: str, label: str, path: Path, warm: bool) -> Ro
     return row
 
 
-def _build_cmd(path: Path, out: Path) -> list[str]:
-    return [sys.executable, "-m", "deckbuilder", "build", str(path), "--out", str(out)]
+def _build_cmd(path: Path, out: Path, cache: Path) -> list[str]:
+    """The build as a user types it, with the cache in the benchmark's scratch folder (never the user's)."""
+    return [sys.executable, "-m", "deckbuilder", "build", str(path), "--out", str(out), "--cache", str(cache)]
 
 
 def part_story(bench: Bench) -> None:
@@ -194,7 +196,7 @@ def part_scale(bench: Bench) -> None:
         row = bench.row(f"scale-{size}", f"deckbuilder, generated deck of {size:,} slides, subprocess")
         for _ in range(bench.scale_repeat):
             out = bench.fresh("out")
-            proc = bench.run(_build_cmd(outline, out), f"the {size}-slide deck")
+            proc = bench.run(_build_cmd(outline, out, bench.fresh("cold-cache")), f"the {size}-slide deck")
             row.times.append(proc.seconds)
             row.add_peak(proc.peak_mb)
             built = SUMMARY.search(proc.stdout)
@@ -269,7 +271,7 @@ def warm_up(bench: Bench) -> None:
     _say("warm-up")
     spec = bench.fresh("spec").with_suffix(".json")
     spec.write_text(json.dumps(baseline_spec(bench.plan)), encoding="utf-8")
-    bench.run(_build_cmd(POLITICIANS, bench.fresh("out")), "warm-up build")
+    bench.run(_build_cmd(POLITICIANS, bench.fresh("out"), bench.fresh("cold-cache")), "warm-up build")
     bench.run([sys.executable, str(BASELINE_SCRIPT), str(spec), str(bench.fresh("baseline"))], "warm-up baseline")
     bench.run([sys.executable, "-m", "deckbuilder", "--help"], "warm-up --help")
 
@@ -319,8 +321,8 @@ def fill_ratios(bench: Bench) -> None:
 TARGETS = [  # (what, how to measure it from the rows, goal as text, test)
     ("one deck cold ≤ 1.5 × baseline (in-process)", lambda r: _ratio(r, "one-cold-in", "base-in"), "≤ 1.5 ×",
      lambda v: v <= 1.5),
-    ("one deck cold ≤ 1.5 × baseline (subprocess)", lambda r: _ratio(r, "one-cold-proc", "base-proc"), "≤ 1.5 ×",
-     lambda v: v <= 1.5),
+    ("one deck cold ≤ baseline (subprocess)", lambda r: _ratio(r, "one-cold-proc", "base-proc"), "≤ 1 ×",
+     lambda v: v <= 1),
     ("one deck warm ≤ baseline (in-process)", lambda r: _ratio(r, "one-warm-in", "base-in"), "≤ 1 ×",
      lambda v: v <= 1),
     ("one deck warm ≤ baseline (subprocess)", lambda r: _ratio(r, "one-warm-proc", "base-proc"), "≤ 1 ×",
@@ -341,8 +343,8 @@ TARGETS = [  # (what, how to measure it from the rows, goal as text, test)
      lambda v: v < 400),
     ("deck size / baseline size (3000×2000 photos)", lambda r: _ratio(r, "size-deck", "size-base"), "≤ 0.25 ×",
      lambda v: v <= 0.25),
-    ("deckbuilder --help", lambda r: r["help"].median if r.get("help") and r["help"].times else None, "< 0.3 s",
-     lambda v: v < 0.3),
+    ("deckbuilder --help", lambda r: r["help"].median if r.get("help") and r["help"].times else None, "< 0.15 s",
+     lambda v: v < 0.15),
 ]
 
 

@@ -1,47 +1,29 @@
-"""The brand check names theme colours and fonts that the organisation's template does not use."""
+"""The brand check names fonts a deck sets that its theme does not; a template's colours and fonts are no longer
+compared (what the theme gives replaces them in the built deck: tests/render/test_theme.py)."""
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
-from pptx import Presentation
-
-from deckbuilder.api import Options, build
-
-ROOT = Path(__file__).resolve().parents[2]
+from deckbuilder.checks.brand import check_brand
+from deckbuilder.errors import Diagnostics
+from deckbuilder.layout.ir import Box, DeckPlan, DocProps, Para, Run, SlidePlan, TextBox
+from deckbuilder.model.theme import load_theme
 
 
-def project_on_template(tmp_path: Path, colors: str, fonts: str = "") -> Path:
-    shutil.copytree(ROOT / "decks", tmp_path / "decks")
-    shutil.copytree(ROOT / "assets", tmp_path / "assets")
-    (tmp_path / "pyproject.toml").write_text("")
-    Presentation().save(tmp_path / "assets" / "brand" / "office.pptx")  # Office's default scheme and Calibri
-    (tmp_path / "assets" / "brand" / "office.yaml").write_text(
-        f"name: Office\ntemplate: office.pptx\ncolors: {colors}\n{fonts}")
-    story = tmp_path / "decks" / "story-of-hope" / "story.yaml"
-    story.write_text(story.read_text().replace("assets/brand/theme.yaml", "assets/brand/office.yaml"))
-    return story.parent / "commissioners.yaml"
+def plan_with(font: str) -> DeckPlan:
+    title = TextBox(Box(0, 0, 100, 100), (Para((Run("A title", font, 40),)),), role="title")
+    slide = SlidePlan("a", "bullets", "A", (title,))
+    return DeckPlan(100, 100, DocProps("Deck"), ("Calibri", "Calibri"), slides=(slide,))
 
 
-def warnings_of(outline: Path, code: str) -> list[str]:
-    (result,) = build([outline], Options(write=False))
-    assert result.ok, [str(d) for d in result.diagnostics]
-    return [d.message for d in result.diagnostics if d.code == code]
+def brand_warnings(font: str) -> list[str]:
+    diags = Diagnostics()
+    theme = load_theme("hope", None, diags)
+    check_brand(plan_with(font), theme, diags)
+    return [d.message for d in diags if d.code == "off-brand-font"]
 
 
-def test_theme_colours_the_template_lacks_are_named(tmp_path):
-    outline = project_on_template(tmp_path, '{primary: "#0F5C63", accent: "#C0504D", secondary: "#4F81BD"}')
-    assert warnings_of(outline, "off-brand-colour") == ["the theme's primary #0F5C63 is not one of the template's "
-                                                        "colours"]
+def test_a_font_the_theme_does_not_name_is_named():
+    assert brand_warnings("Comic Sans MS") == ["the font 'Comic Sans MS' is set in the deck but is not the theme's"]
 
 
-def test_a_theme_in_the_template_colours_and_fonts_is_on_brand(tmp_path):
-    outline = project_on_template(tmp_path, '{primary: "#1F497D", accent: "#C0504D", secondary: "#4F81BD"}')
-    assert warnings_of(outline, "off-brand-colour") == []
-    assert warnings_of(outline, "off-brand-font") == []
-
-
-def test_a_theme_font_the_template_does_not_use_is_named(tmp_path):
-    outline = project_on_template(tmp_path, '{primary: "#1F497D", accent: "#C0504D", secondary: "#4F81BD"}',
-                                  "fonts: {heading: Cambria, body: Calibri}\n")
-    assert warnings_of(outline, "off-brand-font") == ["the theme's heading font 'Cambria' is not the template's"]
+def test_the_theme_fonts_are_on_brand():
+    assert brand_warnings("Calibri") == []

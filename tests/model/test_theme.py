@@ -5,8 +5,10 @@ from pathlib import Path
 
 import pytest
 
+from deckbuilder.colors import ThemeColor
 from deckbuilder.errors import BuildError, Diagnostics, Loc
-from deckbuilder.model.theme import builtin_themes, load_theme, theme_path
+from deckbuilder.layout.ir import Template
+from deckbuilder.model.theme import builtin_themes, load_theme, on_template, theme_path
 
 WHERE = Loc("story.yaml", 7, 10)
 GOOD = """\
@@ -29,7 +31,8 @@ def load(name: str):
 def test_builtin_themes_load_clean(name):
     theme, diags = load(name)
     assert diags == [] and theme.path == builtin_themes()[name]
-    assert len(theme.colors) == 7 and theme.fonts and theme.sizes and theme.margins
+    assert len(theme.colors) == 8 and theme.fonts and theme.sizes and theme.margins  # seven roles, and titles
+    assert theme.colors["title"] == theme.colors["primary"] and theme.colors["title"].slot == "tx2"
 
 
 def test_defaults_are_filled_in(write):
@@ -119,3 +122,60 @@ def test_a_folder_or_another_kind_of_file(write, tmp_path, one):
 def test_theme_path_prefers_builtins(write):
     write("hope", "not a theme\n")
     assert theme_path("hope", WHERE) == builtin_themes()["hope"]
+
+
+# --- a theme on an organisation's template ----------------------------------------------------------------------
+
+
+def office_template(**sizes) -> Template:
+    """A template as render.inspect reads it: Office's palette (and its names for the mapped slots)."""
+    values = {"dk1": "000000", "lt1": "FFFFFF", "dk2": "1F497D", "lt2": "EEECE1", "accent1": "4F81BD",
+              "accent2": "C0504D", "accent3": "9BBB59", "accent4": "8064A2"}
+    values.update({"tx1": values["dk1"], "bg1": values["lt1"], "tx2": values["dk2"], "bg2": values["lt2"]})
+    return Template("org.pptx", 12_192_000, 6_858_000, {}, {k: ThemeColor(v, k) for k, v in values.items()},
+                    ("Arial", "Georgia"), sizes=sizes)
+
+
+def on_office(write, text: str, **sizes):
+    write("brand.yaml", text)
+    theme, diags = load("brand.yaml")
+    found = Diagnostics()
+    return on_template(theme, office_template(**sizes), found), list(diags) + list(found)
+
+
+def test_a_theme_may_be_only_a_template(write):
+    theme, diags = on_office(write, "template: org.pptx\n", title=44, body=32)
+    assert diags == []
+    assert {role: (c, c.slot) for role, c in theme.colors.items() if role != "muted"} == {
+        "background": ("FFFFFF", "bg1"), "text": ("000000", "tx1"), "surface": ("EEECE1", "bg2"),
+        "primary": ("4F81BD", "accent1"), "accent": ("C0504D", "accent2"), "secondary": ("9BBB59", "accent3")}
+    assert theme.colors["muted"].slot == "tx1" and (theme.colors["muted"].lum_mod, theme.colors["muted"].lum_off) == \
+        (70_000, 30_000)  # the template's fourth accent is no text colour: a tint of its text
+    assert theme.fonts == {"heading": "Arial", "body": "Georgia"} and theme.fonts["heading"].ref == "+mj-lt"
+    assert (theme.sizes["title"], theme.sizes["body"], theme.sizes["body_min"]) == (44, 32, 20)
+
+
+def test_what_the_theme_gives_replaces_the_templates(write):
+    theme, diags = on_office(write, 'template: org.pptx\ncolors: {primary: "#1F3A5F"}\nfonts: {heading: Cambria}\n'
+                             "sizes: {title: 36}\n", title=44)
+    assert diags == [] and theme.colors["primary"] == "1F3A5F" and theme.colors["primary"].slot == "accent1"
+    assert theme.colors["accent"] == "C0504D" and theme.fonts == {"heading": "Cambria", "body": "Georgia"}
+    assert theme.sizes["title"] == 36
+
+
+def test_a_template_colour_that_fails_its_contrast_gives_way_to_the_next(write):
+    template = office_template()
+    template.colors["accent1"] = ThemeColor("F2F2F2", "accent1")  # too pale for titles and fills on white
+    write("brand.yaml", "template: org.pptx\n")
+    theme = on_template(load("brand.yaml")[0], template, Diagnostics())
+    assert (theme.colors["primary"], theme.colors["primary"].slot) == ("1F497D", "tx2")
+
+
+def test_without_a_template_name_and_primary_are_required(write):
+    write("brand.yaml", "colors: {accent: '#C2410C'}\n")
+    diags = load("brand.yaml")[1]
+    assert [(d.code, d.message) for d in diags][:2] == [("missing-field", "the field 'primary' is required"),
+                                                       ("bad-theme", diags[1].message)]
+    write("brand.yaml", "slide_numbers: true\n")
+    assert [d.message for d in load("brand.yaml")[1]][:2] == ["the field 'name' is required",
+                                                              "the field 'colors' is required"]

@@ -1,10 +1,13 @@
 """The story decks on every built-in theme and on real templates this project did not design."""
 from __future__ import annotations
 
+import re
 import shutil
+import zipfile
 from pathlib import Path
 
 import pytest
+from lxml import etree
 from pptx import Presentation
 
 from deckbuilder.api import Options, build
@@ -13,6 +16,8 @@ from deckbuilder.model.theme import builtin_themes
 from tests.ooxml import validate_pptx
 
 ROOT = Path(__file__).resolve().parents[2]
+NS = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+      "c": "http://schemas.openxmlformats.org/drawingml/2006/chart"}
 
 
 @pytest.fixture(scope="module")
@@ -122,4 +127,107 @@ def test_libreoffice_templates_carry_the_story_without_overflow(project, libreof
         inherited = set(validate_pptx(template))  # LibreOffice writes some values the schemas do not allow
         assert [e for e in validate_pptx(result.output) if e not in inherited] == []
     politicians = next(r for r in results if r.name.endswith("politicians"))
+    assert [str(d) for d in check_rendered(politicians.output, tmp_path)] == []
+
+
+def scheme_of(deck: Path) -> dict[str, str]:
+    """The colour scheme of the deck's first theme part."""
+    with zipfile.ZipFile(deck) as package:
+        name = sorted(n for n in package.namelist() if n.startswith("ppt/theme/"))[0]
+        found = etree.fromstring(package.read(name)).find(".//a:clrScheme", NS)
+    return {etree.QName(s).localname: (s[0].get("val") or s[0].get("lastClr")).upper() for s in found}
+
+
+def chart_colours(deck: Path) -> list[str]:
+    """The theme slots the charts' series and slices are filled with, in order."""
+    with zipfile.ZipFile(deck) as package:
+        charts = sorted(n for n in package.namelist() if re.fullmatch(r"ppt/charts/chart\d+\.xml", n))
+        return [c.get("val") for name in charts for c in
+                etree.fromstring(package.read(name)).xpath(".//c:ser/c:spPr//a:schemeClr | .//c:dPt//a:schemeClr",
+                                                           namespaces=NS)]
+
+
+def only_template(project: Path, name: str, template: Path) -> str:
+    shutil.copy(template, project / "assets" / "brand" / template.name)
+    (project / "assets" / "brand" / f"{name}.yaml").write_text(f"template: {template.name}\n")
+    return f"../../assets/brand/{name}.yaml"
+
+
+def test_the_colours_a_theme_gives_replace_the_templates_in_the_built_theme(project, tmp_path):
+    theme = theme_file(project, "office", python_pptx_default(tmp_path))  # primary #1F3A5F, accent #B03A2E
+    results = built(project, theme, tmp_path / "out")
+    found = scheme_of(results[0].output)
+    assert (found["accent1"], found["accent2"]) == ("1F3A5F", "B03A2E")
+    assert (found["accent3"], found["dk2"]) == ("9BBB59", "1F497D")  # what the theme leaves: the template's own
+
+
+def test_a_theme_of_only_a_template_takes_its_colours_fonts_and_sizes(project, tmp_path):
+    theme = only_template(project, "office", python_pptx_default(tmp_path))
+    results = built(project, theme, tmp_path / "out")
+    assert scheme_of(results[0].output)["accent1"] == "4F81BD"  # Office's palette, untouched
+    assert {"accent1", "accent2", "accent3"} <= {c for r in results for c in chart_colours(r.output)}
+    assert not [d for r in results for d in r.diagnostics if d.code in ("theme-contrast", "off-brand-font")]
+    assert all(validate_pptx(r.output) == [] for r in results)
+
+
+def test_a_templates_colours_are_checked_for_contrast_as_resolved(project, tmp_path):
+    theme = only_template(project, "office", python_pptx_default(tmp_path))
+    path = project / "assets" / "brand" / "office.yaml"
+    path.write_text(path.read_text() + 'colors: {text: "#EEEEEE"}\n')  # pale text on the template's white
+    results = build([with_theme(project, theme)], Options(out=tmp_path))
+    messages = sorted({d.message for r in results for d in r.diagnostics if d.code == "theme-contrast"})
+    assert messages[-1].startswith("text #EEEEEE must reach 4.5:1 on background #FFFFFF (it has 1.16:1)")
+    assert messages[0].startswith("muted #") and "(from the template) must reach" in messages[0]  # a tint of it
+
+
+@pytest.mark.soffice
+@pytest.mark.parametrize("name", ["Vivid", "Piano", "Midnightblue"])
+def test_a_theme_of_only_a_libreoffice_template_carries_the_story(project, libreoffice_templates, name, tmp_path):
+    template = libreoffice_templates[name]
+    results = built(project, only_template(project, name.lower(), template), tmp_path / "out")
+    inherited = set(validate_pptx(template))
+    for result in results:
+        assert [e for e in validate_pptx(result.output) if e not in inherited] == []
+        assert scheme_of(result.output) == scheme_of(template)  # the template's palette, unchanged
+    assert {"accent1", "accent2", "accent3"} <= {c for r in results for c in chart_colours(r.output)}
+    politicians = next(r for r in results if r.name.endswith("politicians"))
+    assert [str(d) for d in check_rendered(politicians.output, tmp_path)] == []
+
+
+def test_a_templates_sample_slides_go_with_the_sections_and_custom_shows_that_list_them(project, tmp_path):
+    prs = Presentation()
+    for _ in range(2):
+        prs.slides.add_slide(prs.slide_layouts[1])
+    prs.save(tmp_path / "sections.pptx")
+    with zipfile.ZipFile(tmp_path / "sections.pptx") as src:
+        found = {name: src.read(name) for name in src.namelist()}
+    listing = ('<p:custShowLst><p:custShow name="Short" id="0"><p:sldLst><p:sld r:id="rId7"/></p:sldLst></p:custShow>'
+               '</p:custShowLst><p:extLst><p:ext uri="{521415D9-36F7-43E2-AB2F-B90AF26B5E84}"><p14:sectionLst xmlns:'
+               'p14="http://schemas.microsoft.com/office/powerpoint/2010/main"><p14:section name="Intro" id="{1D5F'
+               '1E4C-2B1B-4C8B-9E2A-6F0B1C2D3E4F}"><p14:sldIdLst><p14:sldId id="256"/></p14:sldIdLst></p14:section>'
+               '</p14:sectionLst></p:ext></p:extLst>')
+    text = found["ppt/presentation.xml"].decode()
+    text = text.replace("<p:defaultTextStyle>", listing.split("<p:extLst>")[0] + "<p:defaultTextStyle>", 1)
+    found["ppt/presentation.xml"] = text.replace("</p:presentation>", "<p:extLst>" + listing.split("<p:extLst>")[1]
+                                                 + "</p:presentation>").encode()
+    with zipfile.ZipFile(tmp_path / "sections.pptx", "w") as out:
+        for name, blob in found.items():
+            out.writestr(name, blob)
+    (result, *_) = built(project, only_template(project, "sections", tmp_path / "sections.pptx"), tmp_path / "out")
+    with zipfile.ZipFile(result.output) as deck:
+        pres = deck.read("ppt/presentation.xml")
+    assert b"custShow" not in pres and b"sectionLst" not in pres
+    assert validate_pptx(result.output) == []
+
+
+@pytest.mark.soffice
+def test_a_4_by_3_theme_without_a_template_stretches_nothing(project, tmp_path):
+    path = project / "assets" / "brand" / "square.yaml"
+    path.write_text('name: Square\ncolors: {primary: "#1F3A5F"}\nsize: "4:3"\n')
+    politicians = next(r for r in built(project, "../../assets/brand/square.yaml", tmp_path / "out")
+                       if r.name.endswith("politicians"))
+    prs = Presentation(str(politicians.output))
+    assert (prs.slide_width, prs.slide_height) == (9_144_000, 6_858_000)
+    assert prs.slide_masters[0].placeholders[0].width < 9_144_000  # the base's master, at its own size
+    assert validate_pptx(politicians.output) == []
     assert [str(d) for d in check_rendered(politicians.output, tmp_path)] == []
