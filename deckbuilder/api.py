@@ -5,18 +5,18 @@ import json
 import os
 import signal
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable
 
 from .assets.images import ImageCache, ImageProblem, pixels_for
 from .assets.register import find_register
 from .assets.resolve import Use, image_uses, resolve_assets
-from .checks.accessibility import check_plan
-from .checks.brand import check_brand
 from .audience import ResolvedDeck, chain_of, known_audiences, read_outline, resolve
 from .cache import folder_for as cache_folder
+from .checks.accessibility import check_plan
+from .checks.brand import check_brand
 from .errors import BuildError, Diagnostics, Loc, did_you_mean, fail
 from .layout.fonts import DEFAULT_FAMILY, twin
 from .layout.ir import DeckPlan, Picture
@@ -43,7 +43,7 @@ class Options:
     write: bool = True
     draft: bool = False  # pictures whose register entry is still TODO are shown, marked "credit needed"
 
-    def with_cache(self, path: Path) -> "Options":
+    def with_cache(self, path: Path) -> Options:
         """These options with the cache folder of the project `path` belongs to, unless one is given."""
         return self if self.cache else replace(self, cache=cache_folder(path))
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import colorsys
-from typing import Callable
+from collections.abc import Callable
 
 AA_TEXT = 4.5
 AA_LARGE = 3.0
@@ -18,7 +18,7 @@ class ThemeColor(str):
     lum_mod: int
     lum_off: int
 
-    def __new__(cls, value: str, slot: str, lum_mod: int = WHOLE, lum_off: int = 0) -> "ThemeColor":
+    def __new__(cls, value: str, slot: str, lum_mod: int = WHOLE, lum_off: int = 0) -> ThemeColor:
         color = super().__new__(cls, value.upper())
         color.slot, color.lum_mod, color.lum_off = slot, lum_mod, lum_off
         return color
@@ -31,7 +31,7 @@ class ThemeColor(str):
         """True when it is the slot's own colour, not a tint or shade of it."""
         return (self.lum_mod, self.lum_off) == (WHOLE, 0)
 
-    def toward(self, end: str, t: float) -> "ThemeColor":
+    def toward(self, end: str, t: float) -> ThemeColor:
         """This (plain) colour t of the way to white, a tint, or to black, a shade: PowerPoint's lumMod/lumOff, which
         change the HSL lightness (so the value differs a little from an RGB mix)."""
         mod, off = round((1 - t) * WHOLE), round(t * WHOLE) if end == WHITE else 0

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterable
 from contextlib import contextmanager
-from typing import Iterable
 
 import typer
 
@@ -63,16 +63,16 @@ def guarded(action, debug: bool):
         return action()
     except KeyboardInterrupt:
         typer.echo("interrupted: no deck was written", err=True)
-        raise typer.Exit(EXIT_INTERRUPTED)
+        raise typer.Exit(EXIT_INTERRUPTED) from None
     except Problem as exc:
         typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(EXIT_INPUT)
+        raise typer.Exit(EXIT_INPUT) from None
     except BuildError as exc:
         echo_diagnostics(exc.diagnostics)
-        raise typer.Exit(EXIT_INPUT)
-    except Exception as exc:  # noqa: BLE001 - the last line of defence
+        raise typer.Exit(EXIT_INPUT) from None
+    except Exception as exc:  # the last line of defence
         if debug:
             raise
         typer.echo(f"internal error: {type(exc).__name__}: {exc}. This is a bug in deckbuilder: please report "
                    "it with the outline that caused it (run again with --debug for the details).", err=True)
-        raise typer.Exit(EXIT_BUG)
+        raise typer.Exit(EXIT_BUG) from None

@@ -9,9 +9,9 @@ import yaml
 from yaml.composer import Composer
 from yaml.constructor import SafeConstructor
 from yaml.cyaml import CParser
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 from yaml.reader import Reader
 from yaml.resolver import Resolver
-from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from . import quoting
 from .errors import BuildError, Diagnostic, Loc, fail, quoted
@@ -38,7 +38,7 @@ class YMap(dict):
         """Where the value of `key` is written (or the mapping itself when it is not)."""
         return self.locs.get(key, self.loc)
 
-    def copy(self) -> "YMap":
+    def copy(self) -> YMap:
         new = YMap(self, loc=self.loc)
         new.locs = dict(self.locs)
         new.key_locs = dict(self.key_locs)

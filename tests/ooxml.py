@@ -4,7 +4,7 @@ from __future__ import annotations
 import posixpath
 import zipfile
 from collections import Counter
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -19,13 +19,13 @@ R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 P_NS = "http://schemas.openxmlformats.org/presentationml/2006/main"
 
 
-@lru_cache(maxsize=None)
+@cache
 def schema() -> etree.XMLSchema:
     """The compiled wrapper schema (compiled once per process)."""
     return etree.XMLSchema(etree.parse(str(WRAPPER)))
 
 
-@lru_cache(maxsize=None)
+@cache
 def covered_namespaces() -> frozenset[str]:
     """The target namespaces the wrapper reaches through its imports."""
     seen, todo, found = set(), [WRAPPER], set()

@@ -84,7 +84,7 @@ def test_every_xml_part_with_a_schema_is_validated(deck: Path) -> None:
 
 
 def test_out_of_range_font_size_is_reported(deck: Path, tmp_path: Path) -> None:
-    tiny = {"ppt/slides/slide3.xml": lambda b: re.sub(rb'sz="\d+"', b'sz="50"', b, 1)}
+    tiny = {"ppt/slides/slide3.xml": lambda b: re.sub(rb'sz="\d+"', b'sz="50"', b, count=1)}
     bad = edited(deck, tmp_path / "sz.pptx", tiny)
     errors = validate_pptx(bad)
     assert len(errors) == 1

@@ -11,7 +11,7 @@ import sys
 import threading
 import zipfile
 import zlib
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -73,7 +73,7 @@ def deflated(chunks) -> tuple[bytes, int, int]:
     return b"".join(out) + squeeze.flush(), size, crc
 
 
-@lru_cache(maxsize=None)
+@cache
 def zeros(size: int) -> tuple[bytes, int, int]:
     """`size` zero bytes, deflated (a GiB takes about 5 MB and a second)."""
     chunk = bytes(16 << 20)

@@ -9,8 +9,8 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 from xml.etree.ElementTree import Element, ParseError
 from xml.etree.ElementTree import fromstring as _std_fromstring
 

@@ -1,9 +1,9 @@
 """Find the images a deck uses, check their files and licences against the deck's use."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
 
 from ..errors import BuildError, Diagnostics, Loc, did_you_mean
 from ..model.outline import Slide

@@ -5,8 +5,8 @@ import re
 
 from ..colors import contrast, mix, required
 from ..errors import Diagnostics
-from ..layout.scale import FLOOR, LABEL_FLOOR
 from ..layout.ir import Box, Chart, DeckPlan, Picture, Rect, SlidePlan, TextBox
+from ..layout.scale import FLOOR, LABEL_FLOOR
 
 SMALL_ROLES = {"footer", "number", "credit", "source"}
 FILE_NAME = re.compile(r"\.(png|jpe?g|gif|svg|webp|tiff?|bmp)$", re.IGNORECASE)

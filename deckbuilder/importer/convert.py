@@ -6,8 +6,8 @@ import os
 from pathlib import Path
 
 from ..assets.licences import LICENCES
-from ..audience import resolve
 from ..assets.resolve import inside, project_root
+from ..audience import resolve
 from ..errors import BuildError, Diagnostics, Loc, fail
 from ..model.outline import slug
 from ..source import display_path

@@ -50,7 +50,7 @@ class Credit:
     source_note: str = ""  # a 'source: …' line under the credit on a credits slide, kept as written
     para: Para | None = None
 
-    def merge(self, other: "Credit") -> None:
+    def merge(self, other: Credit) -> None:
         """Fill what this credit lacks from another line about the same picture."""
         for name in ("title", "author", "author_url", "source", "source_name", "licence", "licence_url",
                      "copyright", "changes", "source_note"):

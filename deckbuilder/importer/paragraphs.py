@@ -1,7 +1,7 @@
 """Paragraphs from DrawingML text (a:txBody, a:p): runs, links, fields, list levels and bullets; lxml only."""
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from .found import Para, Run
 

@@ -3,8 +3,8 @@ to read (writing decks stays in deckbuilder/render/, the one place that writes w
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from lxml import etree
 from pptx import Presentation
@@ -226,10 +226,10 @@ def _crop(pic) -> tuple[tuple[float, float], bool]:
     rect = pic._element.find(qn("p:blipFill") + "/" + qn("a:srcRect"))
     if rect is None:
         return (0.5, 0.5), False
-    l, t, r, b = (int(rect.get(k, "0")) / 100_000 for k in ("l", "t", "r", "b"))
-    if not any((l, t, r, b)):
+    left, top, right, bottom = (int(rect.get(k, "0")) / 100_000 for k in ("l", "t", "r", "b"))
+    if not any((left, top, right, bottom)):
         return (0.5, 0.5), False
-    centre = (min(max((l + 1 - r) / 2, 0.0), 1.0), min(max((t + 1 - b) / 2, 0.0), 1.0))
+    centre = (min(max((left + 1 - right) / 2, 0.0), 1.0), min(max((top + 1 - bottom) / 2, 0.0), 1.0))
     return (round(centre[0], 2), round(centre[1], 2)), True
 
 

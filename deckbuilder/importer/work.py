@@ -1,8 +1,8 @@
 """One slide being imported: what it holds in reading order, its title, and what to tell the user about it."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from ..layout.ir import Box
 from .found import DeckFound, Para, PictureShape, SlideFound, TextShape

@@ -1,8 +1,9 @@
 """Building blocks shared by slide kinds: titles, fitted text frames, lists of points, sources and footers."""
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from typing import Callable, Sequence
+from functools import partial
 
 from ..colors import readable_on
 from ..model.outline import Slide
@@ -20,7 +21,7 @@ from .grid import (
     TITLE_DEPTH,
     snap,
 )
-from .ir import Box, Para, Rect, Run, TextBox, inches, points
+from .ir import Box, Para, Rect, Run, TemplateLayout, TextBox, inches, points
 from .scale import FLOOR, KICKER_FLOOR, steps
 from .text import UNCOVERED_EM
 
@@ -36,7 +37,7 @@ class Item:
     """A list item ready for layout: text, sub-items, and whether it continues the previous one."""
 
     text: str
-    children: tuple["Item", ...] = ()
+    children: tuple[Item, ...] = ()
     cont: bool = False
     source: tuple = ()  # the outline field it shows (see Para.source)
 
@@ -88,7 +89,8 @@ def fits(ctx: Ctx, paras: Sequence[Para], width: int, height: int, max_lines: in
 def whole_words(ctx: Ctx, paras: Sequence[Para], width: int) -> bool:
     """Whether every word fits `width` (a word wider than the safe area has to be cut wherever it goes; and any
     word may be cut when the slide fits no other way: ctx.whole is False)."""
-    return not ctx.whole or not any(_may_cut(p, width) and width < ctx.measure.widest_word(p) <= ctx.grid.safe.w for p in paras)
+    return not ctx.whole or not any(_may_cut(p, width) and width < ctx.measure.widest_word(p) <= ctx.grid.safe.w
+                                    for p in paras)
 
 
 def _may_cut(para: Para, width: int) -> bool:
@@ -133,8 +135,9 @@ def title_block(ctx: Ctx, slide: Slide, text: str, *, x: int | None = None, w: i
     at the title sizes, else three or four at the smallest while the body keeps room, else set small as a
     kicker; None (reported) only if not even the kicker fits. A `compact` title takes as few lines as it can
     at the title sizes (to leave the body more room)."""
-    if ctx.tlayout and ctx.tlayout.title:
-        return _template_title(ctx, slide, text, compact, x, w)
+    on = ctx.titled()
+    if on:
+        return _template_title(ctx, slide, text, *on, compact, x, w)
     grid = ctx.grid
     x = grid.safe.x if x is None else x
     w = grid.safe.w if w is None else w
@@ -163,19 +166,18 @@ def _kicker_head(ctx: Ctx, slide: Slide, text: str, frame: Box, decoration: tupl
     return Head((*decoration, box), snap(box.box.bottom + GAP), kicker=True)
 
 
-def _template_title(ctx: Ctx, slide: Slide, text: str, compact: bool = False, x: int | None = None,
-                    w: int | None = None) -> Head | None:
+def _template_title(ctx: Ctx, slide: Slide, text: str, layout: TemplateLayout, frame: Box, compact: bool = False,
+                    x: int | None = None, w: int | None = None) -> Head | None:
     """The title in the template layout's title placeholder (narrowed to `x`, `w` when given, e.g. beside a
     picture), shrinking to fit it (`compact`: to as few lines as it can); a title that needs more lines takes
     them below it (the body moves down), else it is set small in the placeholder."""
-    frame = ctx.tlayout.title
     if x is not None and w is not None:
         left, right = max(frame.x, x), min(frame.right, x + w)
         frame = Box(left, frame.y, right - left, frame.h)
-    body = ctx.tlayout.body
+    body = layout.body
 
     def head(box: TextBox) -> Head:
-        box = replace(box, backdrop=ctx.tlayout.title_background)
+        box = replace(box, backdrop=layout.title_background)
         return Head((box,), max(box.box.bottom + GAP // 2, body.y if body else 0))
 
     sizes = steps(ctx.size("title"), FLOOR["title"])
@@ -211,14 +213,11 @@ def content_frame(ctx: Ctx, slide: Slide, title: str | None = None, x: int | Non
     return Frame(head, Box(safe.x, head.bottom, safe.w, body_bottom(ctx, slide) - head.bottom))
 
 
-def framed(ctx: Ctx, slide: Slide, build: Callable[[Frame], list[Arrangement]], x: int | None = None,
-           w: int | None = None) -> list[Arrangement] | None:
+def framed(ctx: Ctx, slide: Slide, usual: Frame, build: Callable[[Frame], list[Arrangement]],
+           x: int | None = None, w: int | None = None) -> list[Arrangement]:
     """A content slide's arrangements under its title (their shapes include the title's): each as `build`
-    makes it for the title as usual, then for the title on fewer lines (worked out only if the usual ones do
-    not fit, and tried only when it leaves the body more room); None (reported) if the title cannot fit."""
-    usual = content_frame(ctx, slide, x=x, w=w)
-    if usual is None:
-        return None
+    makes it for the `usual` title, then for the title on fewer lines (worked out only if the usual ones do
+    not fit, and tried only when it leaves the body more room)."""
     smaller: list = []
 
     def compact() -> list[Arrangement]:
@@ -233,9 +232,13 @@ def framed(ctx: Ctx, slide: Slide, build: Callable[[Frame], list[Arrangement]], 
         return _headed(smaller[1], found[i].attempt(size)) if i < len(found) else None
 
     arrangements = build(usual)
-    return [*(Arrangement(a.name, lambda size, a=a: _headed(usual, a.attempt(size))) for a in arrangements),
-            *(Arrangement(", ".join(n for n in (a.name, "a smaller title") if n), lambda size, i=i: attempt(i, size))
+    return [*(Arrangement(a.name, partial(_under, usual, a)) for a in arrangements),
+            *(Arrangement(", ".join(n for n in (a.name, "a smaller title") if n), partial(attempt, i))
               for i, a in enumerate(arrangements))]
+
+
+def _under(frame: Frame, arrangement: Arrangement, size: float) -> list | Shortfall | None:
+    return _headed(frame, arrangement.attempt(size))
 
 
 def _headed(frame: Frame, shapes: list | Shortfall | None) -> list | Shortfall | None:

@@ -8,9 +8,10 @@ from ..colors import AA_LARGE, mix, readable_on
 from ..errors import Diagnostics
 from ..model.outline import Slide
 from ..model.theme import Theme
+from ..source import YList
 from .fitting import Shortfall
 from .grid import Grid
-from .ir import Para, Run, Template, TemplateLayout
+from .ir import Box, Para, Run, Template, TemplateLayout
 from .text import Measurer
 
 
@@ -39,7 +40,7 @@ class Ctx:
     whole: bool = True  # words are kept whole where a wider frame on the slide would; False: cut where they must
     uses: tuple = ()  # the pictures the slides before the credits slide show (layout.images.ImageUse)
 
-    def on_layout(self, tlayout: TemplateLayout) -> "Ctx":
+    def on_layout(self, tlayout: TemplateLayout) -> Ctx:
         """This context for a slide on a template layout: its text colours and background."""
         bg = tlayout.background or self.colors["background"]
         text = readable_on(bg, tlayout.body_color or self.colors["text"], self.colors["text"])
@@ -53,6 +54,11 @@ class Ctx:
             "accent": readable_on(bg, self.colors["accent"], self.colors["primary"], text, need=AA_LARGE),
         }
         return replace(self, theme=replace(self.theme, colors=colors), tlayout=tlayout)
+
+    def titled(self) -> tuple[TemplateLayout, Box] | None:
+        """The template layout the slide is on and its title placeholder's box, when it has one."""
+        layout = self.tlayout
+        return (layout, layout.title) if layout and layout.title else None
 
     @property
     def colors(self) -> dict:
@@ -80,7 +86,7 @@ class Ctx:
         field_name = short.field or "text"
         where = slide.at(field_name) if field_name in slide.data else slide.loc
         items = slide.data.get(field_name)
-        if short.index is not None and hasattr(items, "at"):
+        if short.index is not None and isinstance(items, YList):
             where = items.at(short.index)
         path = f"slides.{slide.id}.{field_name}" + (f"[{short.index}]" if short.index is not None else "")
         self.diags.error("overflow", f"deck '{self.deck_name}', slide '{slide.id}': {short}", where, path,

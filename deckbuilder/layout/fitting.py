@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Callable, Sequence
 
 
 @dataclass(frozen=True)
@@ -16,7 +16,12 @@ class Shortfall:
     index: int | None = None  # the item's place in the field's list, when it is a list
 
     def __str__(self) -> str:
-        return f"{self.item} {self.amount() if callable(self.amount) else self.amount}"
+        return f"{self.item} {self.said}"
+
+    @property
+    def said(self) -> str:
+        """How much too long it is, in words."""
+        return self.amount() if callable(self.amount) else self.amount
 
 
 @dataclass(frozen=True)
@@ -52,6 +57,13 @@ def arrange(arrangements: Sequence[Arrangement], stages: Sequence[Sequence[float
                     return Fitted(got, size, arrangement.name if i else "")
                 last = got
     return last
+
+
+def placed(got: list | Shortfall | None) -> list:
+    """The shapes of an attempt known to fit (paginating found that it does at this size)."""
+    if not isinstance(got, list):
+        raise AssertionError(f"an arrangement that fitted does not fit when placed: {got}")
+    return got
 
 
 def chars_over(fits: Callable[[str], bool], text: str) -> int:

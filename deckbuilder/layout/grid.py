@@ -42,7 +42,7 @@ class Grid:
     columns: int = COLUMNS
 
     @classmethod
-    def for_theme(cls, size: str, margins: dict) -> "Grid":
+    def for_theme(cls, size: str, margins: dict) -> Grid:
         width, height = SLIDE_SIZES[size]
         return cls(width, height, inches(margins["side"]), inches(margins["top"]), inches(margins["bottom"]))
 

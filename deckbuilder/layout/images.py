@@ -5,6 +5,7 @@ from dataclasses import dataclass, replace
 
 from ..assets.credits import credit_for
 from ..assets.images import contain, cover_crop
+from ..assets.resolve import ImageInfo
 from ..colors import AA_TEXT, contrast
 from ..model.outline import Slide
 from .context import Ctx
@@ -39,7 +40,7 @@ def uses_of(slides) -> list[ImageUse]:
             for shape in slide.shapes if isinstance(shape, Picture) and shape.key]
 
 
-def info_for(ctx: Ctx, spec) -> object | None:
+def info_for(ctx: Ctx, spec) -> ImageInfo | None:
     return ctx.images.get(spec["asset"]) if spec else None
 
 

@@ -33,13 +33,13 @@ class Box:
     def bottom(self) -> int:
         return self.y + self.h
 
-    def inside(self, other: "Box") -> bool:
+    def inside(self, other: Box) -> bool:
         return self.x >= other.x and self.y >= other.y and self.right <= other.right and self.bottom <= other.bottom
 
-    def overlaps(self, other: "Box") -> bool:
+    def overlaps(self, other: Box) -> bool:
         return self.x < other.right and other.x < self.right and self.y < other.bottom and other.y < self.bottom
 
-    def with_h(self, h: int) -> "Box":
+    def with_h(self, h: int) -> Box:
         return replace(self, h=h)
 
 

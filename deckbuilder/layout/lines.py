@@ -2,8 +2,9 @@
 all of them fit."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
+from functools import partial
 
 from ..model.outline import Slide
 from .blocks import fit_text, text_shortfall
@@ -46,7 +47,7 @@ def stack_lines(ctx: Ctx, slide: Slide, lines: list[Line], x: int, w: int, room:
         boxes = []
         for line in lines:
             size = line.sizes[min(level, len(line.sizes) - 1)]
-            box = fit_text(ctx, lambda s, ln=line: ln.paras(ctx, s), Box(x, 0, w, room), [size],
+            box = fit_text(ctx, partial(line.paras, ctx), Box(x, 0, w, room), [size],
                            role="title" if line.display else "body", max_lines=line.limit, grow=True,
                            name="Title" if line.display else line.field.capitalize())
             if box is None:

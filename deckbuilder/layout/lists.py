@@ -1,8 +1,9 @@
 """Lists of points: one column, a wider measure or two columns on one slide, else balanced continuation slides."""
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from typing import Callable, Sequence
+from functools import partial
 
 from ..model.outline import Slide
 from .blocks import Frame, Item, content_frame, fits, framed
@@ -35,7 +36,7 @@ class Page:
 
     title: str
     head: tuple
-    frames: tuple[TextBox, ...]
+    frames: tuple
 
 
 def columns_of(box: Box, count: int, gutter: int = GAP) -> list[Box]:
@@ -77,7 +78,7 @@ def _lines(over: int, paras: list[Para]) -> int:
 
 def point_arrangements(ctx: Ctx, points: Points, layouts: Sequence[tuple[str, Sequence[Box]]]) -> list[Arrangement]:
     """An arrangement per way of placing the list (a name and its column boxes)."""
-    return [Arrangement(name, lambda size, b=boxes: set_points(ctx, points, b, size)) for name, boxes in layouts
+    return [Arrangement(name, partial(set_points, ctx, points, boxes)) for name, boxes in layouts
             if len(boxes) == 1 or len(points.units) >= 4]
 
 
@@ -85,9 +86,10 @@ def fit_points(ctx: Ctx, slide: Slide, points: Points, layouts: Callable[[Frame]
                x: int | None = None, w: int | None = None) -> Fitted | Shortfall | None:
     """The list on one slide under its title (the shapes include the title's): each arrangement at the
     preferred sizes, then at the smaller ones; None (reported) if the title does not fit."""
-    arrangements = framed(ctx, slide, lambda frame: point_arrangements(ctx, points, layouts(frame)), x, w)
-    if arrangements is None:
+    usual = content_frame(ctx, slide, x=x, w=w)
+    if usual is None:
         return None
+    arrangements = framed(ctx, slide, usual, lambda frame: point_arrangements(ctx, points, layouts(frame)), x, w)
     return arrange(arrangements, points.stages)
 
 
@@ -123,34 +125,38 @@ def _unit_shortfall(ctx: Ctx, points: Points, box: Box, size: float) -> Shortfal
     for i, unit in enumerate(points.units):
         if points.height(ctx, [unit], size, box.w) > box.h:
             text = getattr(unit, "text", "")
-            over = chars_over(lambda kept: points.height(ctx, [replace(unit, text=kept)], size, box.w) <= box.h, text)
+
+            def fits_with(kept: str, unit=unit) -> bool:
+                return points.height(ctx, [replace(unit, text=kept)], size, box.w) <= box.h
+
+            over = chars_over(fits_with, text)
             return Shortfall(points.field, f"{points.noun} {i + 1}", f"{fewer_chars(max(over, 1))} to fit a slide "
                              f"at {size:g} pt", i)
     return Shortfall(points.field, f"the {points.field}", "does not fit")
 
 
 def list_pages(ctx: Ctx, slide: Slide, title: str, points: Points, first: Callable[[Frame], Box],
-               later: Callable[[Frame], Box] | None = None, width: tuple[int, int] | None = None) -> list[Page] | Shortfall:
+               later: Callable[[Frame], Box] | None = None,
+               width: tuple[int, int] | None = None) -> list[Page] | Shortfall:
     """Continuation slides "(cont.)": the list over the fewest slides, numbered on, the notes on the first.
     The first slide's list goes in `first(frame)`, the others' in `later(frame)` (the same by default);
     `width` is the x and width of the first slide's title when it does not span the safe area."""
-    later = later or first
+    then = later or first
     x, w = width or (None, None)
-    heads = [content_frame(ctx, slide, title, x, w)]
-    if heads[0] is None:
+    head = content_frame(ctx, slide, title, x, w)
+    if head is None:
         return Shortfall("title", "the title", "does not fit")
-    found = page_points(ctx, points, lambda index: first(heads[0]) if index == 0 else later(heads[0]))
-    if isinstance(found, Shortfall) or len(found[1]) == 1:  # one slide after all (a title alone, say)
-        frames = [heads[0]]
-    else:  # every slide's list starts below the taller of the two titles ("(cont.)" may take another line)
-        heads.append(content_frame(ctx, slide, continued(title, 2)) or heads[0])
+    found = page_points(ctx, points, lambda index: first(head) if index == 0 else then(head))
+    frames = [head]
+    if not isinstance(found, Shortfall) and len(found[1]) > 1:  # every slide's list starts below the taller title
+        heads = [head, content_frame(ctx, slide, continued(title, 2)) or head]  # "(cont.)" may take another line
         top = max(h.body.y for h in heads)
         frames = [replace(h, body=Box(h.body.x, top, h.body.w, h.body.bottom - top)) for h in heads]
-        found = page_points(ctx, points, lambda index: first(frames[0]) if index == 0 else later(frames[1]))
+        found = page_points(ctx, points, lambda index: first(frames[0]) if index == 0 else then(frames[1]))
     if isinstance(found, Shortfall):
         return found
     size, pages = found
-    boxes = [first(frames[0]), later(frames[-1])]
+    boxes = [first(frames[0]), then(frames[-1])]
     out, done = [], 0
     for part, page in enumerate(pages, start=1):
         box = boxes[min(part - 1, 1)]
@@ -161,7 +167,12 @@ def list_pages(ctx: Ctx, slide: Slide, title: str, points: Points, first: Callab
     return out
 
 
-def plans_of(slide: Slide, pages: Sequence[Page], extra: Callable[[int], tuple] = lambda part: (),
+def every_page(shapes: Sequence) -> Callable[[int], Sequence]:
+    """The same shapes on every page of a list (for plans_of)."""
+    return lambda part: shapes
+
+
+def plans_of(slide: Slide, pages: Sequence[Page], extra: Callable[[int], Sequence] = lambda part: (),
              arranged: str = "") -> list[SlidePlan]:
     """SlidePlans for a list's pages: the notes on the first; `extra(part)` adds shapes to each."""
     return [SlidePlan(slide.id, slide.layout, page.title, (*page.head, *page.frames, *extra(part)),

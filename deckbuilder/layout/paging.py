@@ -3,13 +3,15 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 Fits = Callable[[list, float, int], bool]  # the units of a page, the size, the page's index
-Split = Callable[[object, float, int], tuple | None]
+Split = Callable[[Any, float, int], tuple | None]
 
 
-def paginate(units: list, fits: Fits, sizes: Sequence[float], split: Split | None = None) -> tuple[float, list[list]] | None:
+def paginate(units: list, fits: Fits, sizes: Sequence[float],
+             split: Split | None = None) -> tuple[float, list[list]] | None:
     """Pages of units at one size: the fewest pages the units need at the smallest size, then the largest
     size at which that many pages still hold them, balanced; None if a unit fits no page (even split)."""
     fewest = _pack(units, fits, sizes[-1], None) or (_pack(units, fits, sizes[-1], split) if split else None)

@@ -37,7 +37,7 @@ def plan_deck(deck: ResolvedDeck, theme: Theme, images: dict, measurer: Measurer
     for slide_id, size in _shared_numerals(ctx).items():
         slide = next(s for s in slides if s.id == slide_id)
         planned[slide_id] = _plan(replace(ctx, numerals=size), slide, report=False) or planned[slide_id]
-    logo = [ImageUse(theme.logo, "theme")] if theme.logo in images and not template else []
+    logo = [ImageUse(theme.logo, "theme")] if theme.logo and theme.logo in images and not template else []
     flat = [plan for s in slides if s.layout != "credits" for plan in planned[s.id]]
     ctx = replace(ctx, uses=tuple(logo + uses_of(flat)))
     flat += [plan for s in slides if s.layout == "credits" for plan in _plan(ctx, s)]
@@ -54,19 +54,19 @@ def _plan(ctx: Ctx, slide: Slide, report: bool = True) -> list[SlidePlan]:
     planner = KINDS[slide.layout]
     if not ctx.template:
         return _tried(ctx, slide, planner, report)[0]
-    best: tuple[list, Diagnostics] | None = None
+    tried = []
     for tlayout in [layout_for(ctx.template, ctx.theme, slide.layout, ctx.diags),
                     *fallback_layouts(ctx.template, slide.layout)]:
         plans, found = _tried(ctx.on_layout(tlayout), slide, planner, report=False)
-        plans = [replace(p, template_layout=tlayout.name, background=ctx.on_layout(tlayout).colors["background"],
-                         chrome="none", paint=False) for p in plans]
-        if best is None or (plans and (not best[0] or len(plans) < len(best[0]))):
-            best = (plans, found)
-        if plans and len(plans) == 1:
+        tried.append(([replace(p, template_layout=tlayout.name, chrome="none", paint=False,
+                               background=ctx.on_layout(tlayout).colors["background"]) for p in plans], found))
+        if len(plans) == 1:
             break
+    done = [attempt for attempt in tried if attempt[0]]  # the first that fits, on the fewest slides
+    plans, found = min(done, key=lambda attempt: len(attempt[0])) if done else tried[0]
     if report:
-        ctx.diags.extend(best[1])
-    return best[0]
+        ctx.diags.extend(found)
+    return plans
 
 
 def _tried(ctx: Ctx, slide: Slide, planner, report: bool) -> tuple[list[SlidePlan], Diagnostics]:

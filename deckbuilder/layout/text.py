@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from typing import Iterable, Sequence
 
 import uharfbuzz as hb
 
@@ -85,7 +85,7 @@ class Measurer:
 
     def _coverage(self, face: Face, text: str) -> Iterable[tuple[Face | None, str]]:
         """The text in runs of one face: the face, else the fallback, else None (no bundled face has it)."""
-        start, current = 0, face
+        start, current = 0, face  # type: int, Face | None
         fallback = fallback_face(face.bold)
         for i, char in enumerate(text):
             wanted = face if self.has_glyph(face, char) else fallback if self.has_glyph(fallback, char) else None
@@ -152,7 +152,7 @@ class Measurer:
             lines.append(_line(line))
         return lines
 
-    def _pieces(self, runs: Sequence[Run], text: str) -> list["_Piece"]:
+    def _pieces(self, runs: Sequence[Run], text: str) -> list[_Piece]:
         """The text cut at every break opportunity; each piece measured alone (ending a line) and followed."""
         cuts = [i for i in range(1, len(text)) if _break_kind(text, i)] + [len(text)]
         chars = [(run, char) for run in runs for char in run.text]
@@ -164,11 +164,11 @@ class Measurer:
             advance = self._chars_width(chars[start:end + 1]) - self._chars_width(chars[end:end + 1])
             pieces.append(_Piece(tuple(_group(chars[start:end])), start, width, advance,
                                  self._chars_width(chars[start:end]) - width,
-                                 _break_kind(text, end) if end < len(text) else ""))
+                                 (_break_kind(text, end) or "") if end < len(text) else ""))
             start = end
         return pieces
 
-    def _chop(self, pieces: Sequence["_Piece"], width: float) -> tuple[Line, "_Piece"]:
+    def _chop(self, pieces: Sequence[_Piece], width: float) -> tuple[Line, _Piece]:
         """The first line of pieces that have no break opportunity (as many characters as fit) and the rest."""
         parts = [part for piece in pieces for part in piece.parts]
         chars = [(run, char) for run, part in parts for char in part]

@@ -4,8 +4,9 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from .. import quoting
 from ..errors import Diagnostics, Loc, closest, did_you_mean, quoted

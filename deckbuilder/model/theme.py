@@ -1,9 +1,9 @@
 """The brand: colour roles, fonts, type scale, logo, footer, slide size and margins."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Callable
 
 from ..colors import AA_LARGE, AA_TEXT, NEAR_BLACK, WHITE, ThemeColor, contrast, mix, nearest_passing, readable_on
 from ..errors import Diagnostics, Loc, did_you_mean, fail, quoted
@@ -78,7 +78,7 @@ class ThemeFont(str):
 
     ref: str
 
-    def __new__(cls, name: str, ref: str) -> "ThemeFont":
+    def __new__(cls, name: str, ref: str) -> ThemeFont:
         font = super().__new__(cls, name)
         font.ref = ref
         return font
@@ -284,7 +284,7 @@ def check_contrast(colors: dict, diags: Diagnostics, where: Callable[[str], Loc 
         if all(t.ratio(color) >= t.need for t in targets):
             continue
         wanted = " and ".join(f"{t.need:g}:1 {t.against} (it has {t.ratio(color):.2f}:1)" for t in targets)
-        better = nearest_passing(color, lambda c: all(t.ratio(c) >= t.need for t in targets))
+        better = nearest_passing(color, lambda c, targets=targets: all(t.ratio(c) >= t.need for t in targets))
         hint = f"try #{better}, the nearest colour of the same hue that meets every target" if better else \
             f"no colour of this hue meets every target: choose another {role}"
         diags.error("theme-contrast", f"{role} #{color}{source(role)} must reach {wanted}", where(role),

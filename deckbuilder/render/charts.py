@@ -93,7 +93,7 @@ def _plot(plot, spec: Chart) -> None:
     if spec.kind == "scatter":
         el("c:scatterStyle", plot, val="lineMarker")
     el("c:varyColors", plot, val=int(spec.kind in ROUND))
-    for index, series in enumerate(spec.series):
+    for index in range(len(spec.series)):
         _series(plot, spec, index)
     if _labelled(spec):
         _labels(el("c:dLbls", plot), spec)

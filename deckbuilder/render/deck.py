@@ -7,7 +7,7 @@ from .docprops import write_properties
 from .elements import NS, el
 from .notes import Notes
 from .slide import paint_background, write_slide
-from .template import RT, layout_of, presentation_list, masters, notes_master, presentation, start_package
+from .template import RT, layout_of, masters, notes_master, presentation, presentation_list, start_package
 from .theme import brand_theme
 
 FIRST_SLIDE_ID = 256

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import struct
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
 from PIL import Image
@@ -134,4 +134,4 @@ def xmp_packet(description: str, attributes: str = "", prolog: str = "") -> byte
         ' </rdf:RDF>\n'
         '</x:xmpmeta>\n'
         '<?xpacket end="w"?>'
-    ).encode("utf-8")
+    ).encode()

@@ -46,7 +46,7 @@ class Stages:
                 self.calls[label] = self.calls.get(label, 0) + 1
         return wrapper
 
-    def __enter__(self) -> "Stages":
+    def __enter__(self) -> Stages:
         for module_name, names in STAGES.items():
             module = importlib.import_module(module_name)
             for dotted in names:

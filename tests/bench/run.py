@@ -92,7 +92,8 @@ def in_process(bench: Bench, key: str, label: str, path: Path, warm: bool) -> Ro
         out = bench.fresh("out")
         results = []
         use = warm_cache if warm else bench.fresh("cold-cache")
-        row.times.append(timed(lambda: results.extend(_built(build([path], Options(out=out, cache=use))))))
+        row.times.append(timed(lambda out=out, use=use, results=results: results.extend(
+            _built(build([path], Options(out=out, cache=use))))))
     row.slides = sum(r.slides for r in results)
     row.size = sum(r.output.stat().st_size for r in results)
     return row
@@ -145,7 +146,7 @@ def part_baseline(bench: Bench) -> None:
                     slides=len(spec["slides"]))
     for _ in range(bench.repeat):
         out = bench.fresh("baseline").with_suffix(".pptx")
-        row.times.append(timed(lambda: write_deck(spec, str(out))))
+        row.times.append(timed(lambda out=out: write_deck(spec, str(out))))
     row.size = out.stat().st_size
     proc_row = bench.row("base-proc", "bare python-pptx, same boxes, original photos, subprocess",
                          slides=len(spec["slides"]))
@@ -219,7 +220,7 @@ def part_floor(bench: Bench) -> None:
                         slides=len(spec["slides"]))
         for _ in range(bench.scale_repeat):
             out = bench.fresh("floor").with_suffix(".pptx")
-            row.times.append(timed(lambda: write_deck(spec, str(out))))
+            row.times.append(timed(lambda spec=spec, out=out: write_deck(spec, str(out))))
         row.size = out.stat().st_size
 
 

@@ -1,7 +1,7 @@
 """The one table from layout names to the functions that plan them."""
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from ...model.outline import Slide
 from ..context import Ctx

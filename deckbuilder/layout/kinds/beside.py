@@ -2,17 +2,18 @@
 or a strip across the top, before the words continue on slides of their own."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
-from typing import Sequence
+from functools import partial
 
 from ...model.outline import Slide
-from ..blocks import source_box
+from ..blocks import Frame, source_box
 from ..context import Ctx
 from ..fitting import Shortfall
 from ..grid import MEASURE
 from ..images import info_for, place_image
 from ..ir import Box, SlidePlan
-from ..lists import Page, Points, fit_points, list_pages, plans_of
+from ..lists import Page, Points, every_page, fit_points, list_pages, plans_of
 
 PICTURE_GAP = 2  # gutters between the words and the picture
 STRIP_SHARE = 0.3  # a picture set as a strip takes this share of the slide's height
@@ -26,20 +27,22 @@ def plan_beside(slide: Slide, ctx: Ctx, points: Points, side: str, widths: Seque
     grid, spec = ctx.grid, slide["image"]
     for arranged, cols in widths:
         x, w = _words(ctx, cols, side)
-        fitted = fit_points(ctx, slide, points, lambda f: [("", [Box(x, f.body.y, w, f.body.h)])], x, w)
+        fitted = fit_points(ctx, slide, points, partial(_beside, x, w), x, w)
         if fitted is None:
             return []
         if not isinstance(fitted, Shortfall):
             picture = place_image(ctx, slide, spec, picture_region(ctx, cols, side))
             named = ", ".join(n for n in (arranged, fitted.arranged) if n)
             return plans_of(slide, [Page(slide["title"], (), tuple(fitted.shapes))],
-                            lambda _: (*picture, *source_box(ctx, slide)), named)
+                            every_page((*picture, *source_box(ctx, slide))), named)
     if strip and _croppable(ctx, spec):
         found = _as_strip(slide, ctx, points)
         if found:
             return found
-    pages = list_pages(ctx, slide, slide["title"], points, lambda f: Box(x, f.body.y, w, f.body.h),
-                       lambda f: Box(f.body.x, f.body.y, grid.span(0, MEASURE)[1], f.body.h), (x, w))
+    cols = widths[-1][1]  # the first slide keeps the picture beside the narrowest words
+    words = _words(ctx, cols, side)
+    pages = list_pages(ctx, slide, slide["title"], points, lambda f: Box(words[0], f.body.y, words[1], f.body.h),
+                       lambda f: Box(f.body.x, f.body.y, grid.span(0, MEASURE)[1], f.body.h), words)
     if isinstance(pages, Shortfall):
         ctx.overflow(slide, pages)
         return []
@@ -59,6 +62,11 @@ def _as_strip(slide: Slide, ctx: Ctx, points: Points) -> list[SlidePlan]:
     picture = place_image(ctx, slide, slide["image"], band)
     return plans_of(slide, [Page(slide["title"], (), tuple(fitted.shapes))],
                     lambda _: (*picture, *source_box(ctx, slide)), "the picture as a strip")
+
+
+def _beside(x: int, w: int, frame: Frame) -> list[tuple[str, list[Box]]]:
+    """The words' one place: `x`, `w` across, under the title."""
+    return [("", [Box(x, frame.body.y, w, frame.body.h)])]
 
 
 def _croppable(ctx: Ctx, spec) -> bool:

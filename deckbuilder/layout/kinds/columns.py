@@ -2,12 +2,14 @@
 smaller type, and continuation that cuts every column at the same point, headings repeated."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from ...model.outline import Slide
 from ..blocks import Frame, Item, bullet_paras, content_frame, framed, items_of, source_box, whole_words
 from ..context import Ctx
-from ..fitting import Arrangement, Shortfall, arrange, lines_over
+from ..fitting import Arrangement, Shortfall, arrange, lines_over, placed
 from ..grid import CARD_PAD, GAP, RULE
 from ..ir import EMU_PER_INCH, EMU_PER_PT, Box, Para, Rect, SlidePlan, TextBox, inches, points
 from ..lists import Page, plans_of
@@ -32,7 +34,7 @@ class Column:
     numbered: bool
 
     @classmethod
-    def of(cls, index: int, column) -> "Column":
+    def of(cls, index: int, column) -> Column:
         return cls(index, column["heading"], tuple(items_of(column["bullets"], ("columns", index, "bullets"))),
                    bool(column.get("numbered")))
 
@@ -49,18 +51,19 @@ def _points(ctx: Ctx, column: Column, size: float, first: int, last: int | None)
 def plan_columns(slide: Slide, ctx: Ctx) -> list[SlidePlan]:
     columns = [Column.of(i, column) for i, column in enumerate(slide["columns"])]
     whole = (0, None)
-    arrangements = framed(ctx, slide, lambda frame: [
-        Arrangement("", lambda size: _cards(ctx, columns, frame.body, size, CARD_PAD, whole)),
-        Arrangement("tighter cards", lambda size: _cards(ctx, columns, frame.body, size, TIGHT_PAD, whole)),
-        Arrangement("the columns one under another", lambda size: _rows(ctx, columns, frame.body, size))])
-    if arrangements is None:
+    frame = content_frame(ctx, slide)
+    if frame is None:
         return []
+    arrangements = framed(ctx, slide, frame, lambda f: [
+        Arrangement("", lambda size: _cards(ctx, columns, f.body, size, CARD_PAD, whole)),
+        Arrangement("tighter cards", lambda size: _cards(ctx, columns, f.body, size, TIGHT_PAD, whole)),
+        Arrangement("the columns one under another", lambda size: _rows(ctx, columns, f.body, size))])
     sizes = stages(ctx.size("body"), ctx.size("body_min"), FLOOR["body"])
     fitted = arrange(arrangements, sizes)
     if not isinstance(fitted, Shortfall):
         return plans_of(slide, [Page(slide["title"], (), tuple(fitted.shapes))], lambda _: source_box(ctx, slide),
                         fitted.arranged)
-    return _continued(slide, ctx, columns, content_frame(ctx, slide), [*sizes[0], *sizes[1]], fitted)
+    return _continued(slide, ctx, columns, frame, [*sizes[0], *sizes[1]], fitted)
 
 
 def _continued(slide: Slide, ctx: Ctx, columns: list, frame: Frame, sizes: list[float],
@@ -78,16 +81,19 @@ def _continued(slide: Slide, ctx: Ctx, columns: list, frame: Frame, sizes: list[
         return _rows(ctx, page, area, size)
 
     ways = [(cut, list(range(max(len(c.items) for c in columns)))), (stacked, columns)]
-    found = [(way, paginate(units, lambda page, size, _, w=way: not isinstance(w(page, size), Shortfall), sizes))
-             for way, units in ways]
-    found = [(way, pages) for way, pages in found if pages]
+    found = [(way, paged) for way, units in ways if (paged := paginate(units, partial(_fits, way), sizes))]
     if not found:
         ctx.overflow(slide, short)
         return []
     way, (size, pages) = min(found, key=lambda f: len(f[1][1]))
-    out = [Page(continued(slide["title"], part), (frame if part == 1 else later).head.shapes, tuple(way(page, size)))
+    out = [Page(continued(slide["title"], part), (frame if part == 1 else later).head.shapes,
+                tuple(placed(way(page, size))))
            for part, page in enumerate(pages, start=1)]
     return plans_of(slide, out, lambda _: source_box(ctx, slide))
+
+
+def _fits(way: Callable[[list, float], list | Shortfall], page: list, size: float, _: int) -> bool:
+    return not isinstance(way(page, size), Shortfall)
 
 
 def _rows(ctx: Ctx, columns: list, area: Box, size: float) -> list | Shortfall:

@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import replace
-from typing import Callable, NamedTuple
+from typing import NamedTuple
 
 from ...colors import contrast, mix, readable_on
 from ...model.outline import Slide
@@ -12,7 +13,7 @@ from ..context import Ctx
 from ..fitting import Shortfall
 from ..grid import GAP
 from ..images import place_image
-from ..ir import Box, Para, SlidePlan, TextBox, inches
+from ..ir import Box, Para, SlidePlan, TemplateLayout, TextBox, inches
 from ..lines import Line, stack_lines
 from ..scale import DISPLAY_STEP, FLOOR, KICKER_FLOOR, LABEL_FLOOR, steps
 
@@ -52,8 +53,9 @@ def _cover(ctx: Ctx, slide: Slide, title: str, parts: list[Part], title_size: fl
            kicker: str | None = None, title_source: tuple = ("title",)) -> list | None:
     """The shared arrangement: accent bar, (a kicker,) the big title, then the smaller lines, centred on the
     left, every line stepping down together until all fit; None (reported) if they do not."""
-    if ctx.tlayout and ctx.tlayout.title:
-        return on_template(ctx, slide, title, parts, title_size, title_field, kicker, title_source=title_source)
+    on = ctx.titled()
+    if on:
+        return on_template(ctx, on, slide, title, parts, title_size, title_field, kicker, title_source=title_source)
     bg, main, soft = _palette(ctx)
     spec = slide.get("image")
     x, w = _text_area(ctx, bool(spec))
@@ -76,12 +78,13 @@ def _cover(ctx: Ctx, slide: Slide, title: str, parts: list[Part], title_size: fl
     return shapes
 
 
-def on_template(ctx: Ctx, slide: Slide, title: str, parts: list[Part], title_size: float, title_field: str,
-                kicker: str | None, styled: Callable[[str, float], list[Para]] | None = None,
-                title_source: tuple = ()) -> list | None:
-    """A cover (or statement) in the template's own title and subtitle placeholders, in its colours (a kicker
-    leads the lines in the subtitle's place); `styled(text, size)` sets the title when it is not plain."""
-    layout = ctx.tlayout
+def on_template(ctx: Ctx, on: tuple[TemplateLayout, Box], slide: Slide, title: str, parts: list[Part],
+                title_size: float, title_field: str, kicker: str | None,
+                styled: Callable[[str, float], list[Para]] | None = None, title_source: tuple = ()) -> list | None:
+    """A cover (or statement) in the template's own title and subtitle placeholders (`on`: the layout and its
+    title's box), in its colours (a kicker leads the lines in the subtitle's place); `styled(text, size)` sets
+    the title when it is not plain."""
+    layout, placeholder = on
 
     def heading_paras(size: float, text: str = title) -> list[Para]:
         if styled:
@@ -89,15 +92,14 @@ def on_template(ctx: Ctx, slide: Slide, title: str, parts: list[Part], title_siz
         return [ctx.para(text, size, heading=True, bold=True, color=ctx.colors["title"], line_spacing=0.9,
                          source=title_source)]
 
-    heading = fit_text(ctx, heading_paras, layout.title, steps(title_size, FLOOR["title"], DISPLAY_STEP), role="title",
-                       anchor="b")
+    heading = fit_text(ctx, heading_paras, placeholder, steps(title_size, FLOOR["title"], DISPLAY_STEP),
+                       role="title", anchor="b")
     if heading is None:
-        heading = fit_text(ctx, heading_paras, Box(layout.title.x, layout.title.y, layout.title.w,
-                                                   max(layout.title.h, ctx.grid.safe.h // 2)), [FLOOR["title"]],
-                           role="title", anchor="b")
+        heading = fit_text(ctx, heading_paras, placeholder.with_h(max(placeholder.h, ctx.grid.safe.h // 2)),
+                           [FLOOR["title"]], role="title", anchor="b")
     if heading is None:
         ctx.overflow(slide, text_shortfall(ctx, title_field, f"the {title_field}", title,
-                                           lambda t: heading_paras(FLOOR["title"], t), layout.title.w, layout.title.h))
+                                           lambda t: heading_paras(FLOOR["title"], t), placeholder.w, placeholder.h))
         return None
     shapes = [replace(heading, backdrop=layout.title_background)]
     lines = ([Part(kicker, ctx.size("caption"), True, "title", ("title",))] if kicker else []) + list(parts)

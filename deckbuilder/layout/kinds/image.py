@@ -1,7 +1,9 @@
 """Photo slides: a full-bleed picture (with its title, caption and overlay text) and a picture beside text."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 
 from ...assets.images import brightest
 from ...colors import AA_TEXT, contrast, mix
@@ -113,11 +115,15 @@ def _band_lines(ctx: Ctx, slide: Slide, width: int, height: int) -> list[TextBox
         box = fit_text(ctx, paras, frame, steps(size, floor, step), role="title" if field == "text" else "body",
                        max_lines=lines, grow=True, name="Overlay " + field)
         if box is None:
-            ctx.overflow(slide, text_shortfall(ctx, field, f"the {field}", text, lambda t: paras(floor, t),
-                                               width, height, lines))
+            ctx.overflow(slide, text_shortfall(ctx, field, f"the {field}", text, partial(_at, paras, floor), width,
+                                               height, lines))
             return None
         boxes.append(box)
     return boxes
+
+
+def _at(paras: Callable[[float, str], list[Para]], size: float, text: str) -> list[Para]:
+    return paras(size, text)
 
 
 def _overlay(ctx: Ctx, slide: Slide, spec, picture: Picture, credit: str) -> list | None:
@@ -132,6 +138,8 @@ def _overlay(ctx: Ctx, slide: Slide, spec, picture: Picture, credit: str) -> lis
     gaps = LINE_GAP * (len(lines) - 1)
     band_h = sum(b.box.h for b in lines) + gaps + 2 * SCRIM_PAD + strip
     info = info_for(ctx, spec)
+    if info is None:
+        return None
     low = (spec.get("focus") or info.entry.focus)[1] < 0.55
     band = Box(0, grid.height - band_h if low else 0, grid.width, band_h)
     region = (0.0, band.y / grid.height, 1.0, band.h / grid.height)

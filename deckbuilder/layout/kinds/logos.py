@@ -3,11 +3,12 @@ wider tiles (fewer columns) before smaller type; many logos continue on a furthe
 from __future__ import annotations
 
 import math
+from functools import partial
 
 from ...model.outline import Slide
 from ..blocks import Frame, content_frame, fits, framed, source_box, sourced, text_shortfall
 from ..context import Ctx
-from ..fitting import Arrangement, Shortfall, arrange
+from ..fitting import Arrangement, Shortfall, arrange, placed
 from ..grid import GUTTER
 from ..images import place_image
 from ..ir import Box, Para, Rect, SlidePlan, TextBox, inches
@@ -32,16 +33,17 @@ def plan_logos(slide: Slide, ctx: Ctx) -> list[SlidePlan]:
     logos = list(slide["logos"])
     cols = _columns(len(logos))
     options = [("", cols)] + [("wider tiles", c) for c in range(cols - 1, max(1, cols - 2), -1)]
-    arrangements = framed(ctx, slide, lambda frame: [
-        Arrangement(name, lambda size, c=c: _tiles(ctx, slide, logos, frame.body, c, size)) for name, c in options])
-    if arrangements is None:
+    frame = content_frame(ctx, slide)
+    if frame is None:
         return []
+    arrangements = framed(ctx, slide, frame, lambda f: [
+        Arrangement(name, partial(_tiles, ctx, slide, logos, f.body, c)) for name, c in options])
     sizes = stages(ctx.size("body") - 2, ctx.size("body_min") - 2, LABEL_FLOOR)
     fitted = arrange(arrangements, sizes)
     if not isinstance(fitted, Shortfall):
         return [SlidePlan(slide.id, slide.layout, slide["title"], (*fitted.shapes, *source_box(ctx, slide)),
                           slide.get("notes", ""), arranged=fitted.arranged)]
-    return _continued(slide, ctx, logos, content_frame(ctx, slide), options[-1][1], [*sizes[0], *sizes[1]], fitted)
+    return _continued(slide, ctx, logos, frame, options[-1][1], [*sizes[0], *sizes[1]], fitted)
 
 
 def _continued(slide: Slide, ctx: Ctx, logos: list, frame: Frame, cols: int, sizes: list[float],
@@ -57,7 +59,7 @@ def _continued(slide: Slide, ctx: Ctx, logos: list, frame: Frame, cols: int, siz
     size, pages = found
     starts = [sum(len(p) for p in pages[:k]) for k in range(len(pages))]
     out = [Page(continued(slide["title"], part), (frame if part == 1 else later).head.shapes,
-                tuple(_tiles(ctx, slide, page, area, cols, size, start)))
+                tuple(placed(_tiles(ctx, slide, page, area, cols, size, start))))
            for part, (page, start) in enumerate(zip(pages, starts), start=1)]
     return plans_of(slide, out, lambda _: source_box(ctx, slide))
 

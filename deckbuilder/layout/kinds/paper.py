@@ -3,13 +3,14 @@ a long abstract continued on the next slide."""
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import partial
 
 from ...model.outline import Slide
 from ..blocks import Item, bullet_paras, fits, items_of, source_box, text_shortfall
 from ..context import Ctx
 from ..fitting import Arrangement, Shortfall, arrange
 from ..grid import GAP
-from ..ir import Box, Para, Rect, SlidePlan, TextBox, inches, points
+from ..ir import Box, Para, Rect, Shape, SlidePlan, TextBox, inches, points
 from ..lists import Page, Points, page_points, plans_of
 from ..paging import continued
 from ..scale import FLOOR, LABEL_FLOOR, stages, steps
@@ -63,7 +64,7 @@ def plan_paper(slide: Slide, ctx: Ctx) -> list[SlidePlan]:
     if head is None:
         return []
     area = kicked_area(ctx, slide, head)
-    fixed = (*accent_bar(ctx), head)
+    fixed: tuple[Shape, ...] = (*accent_bar(ctx), head)
     body = _body_points(ctx, slide)
     if body is None:
         card = _card(ctx, slide, Box(area.x, area.y, area.w, area.h), lower=True)
@@ -73,8 +74,7 @@ def plan_paper(slide: Slide, ctx: Ctx) -> list[SlidePlan]:
         return [SlidePlan(slide.id, slide.layout, slide["title"], (*fixed, *card, *source_box(ctx, slide)),
                           _notes(ctx, slide, card))]
     options = [("", 7), ("a wider card", 8), ("a narrower card", 5), ("the card above the points", 0)]
-    arrangements = [Arrangement(name, lambda size, c=cols: _beside(ctx, slide, body, area, c, size))
-                    for name, cols in options]
+    arrangements = [Arrangement(name, partial(_beside, ctx, slide, body, area, cols)) for name, cols in options]
     fitted = arrange(arrangements, body.stages)
     if not isinstance(fitted, Shortfall):
         return [SlidePlan(slide.id, slide.layout, slide["title"], (*fixed, *fitted.shapes, *source_box(ctx, slide)),

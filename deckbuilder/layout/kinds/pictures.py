@@ -1,8 +1,10 @@
 """The pictures slide: two to six pictures in a grid, each shown whole with its credit and caption."""
 from __future__ import annotations
 
+from functools import partial
+
 from ...model.outline import Slide
-from ..blocks import framed, source_box, text_shortfall
+from ..blocks import content_frame, framed, source_box, text_shortfall
 from ..context import Ctx
 from ..fitting import Arrangement, Shortfall, arrange
 from ..grid import GUTTER
@@ -22,11 +24,12 @@ def _caption(ctx: Ctx, text: str, size: float, index: int = 0) -> list[Para]:
 def plan_pictures(slide: Slide, ctx: Ctx) -> list[SlidePlan]:
     pictures = list(slide["pictures"])
     grids = GRIDS[len(pictures)]
-    arrangements = framed(ctx, slide, lambda frame: [
-        Arrangement("" if i == 0 else f"{cols} by {rows}", lambda size, c=cols, r=rows: _grid(
-            ctx, slide, pictures, frame.body, c, r, size)) for i, (cols, rows) in enumerate(grids)])
-    if arrangements is None:
+    frame = content_frame(ctx, slide)
+    if frame is None:
         return []
+    arrangements = framed(ctx, slide, frame, lambda f: [
+        Arrangement("" if i == 0 else f"{cols} by {rows}", partial(_grid, ctx, slide, pictures, f.body, cols, rows))
+        for i, (cols, rows) in enumerate(grids)])
     fitted = arrange(arrangements, [steps(ctx.size("caption"), LABEL_FLOOR)])
     if isinstance(fitted, Shortfall):
         ctx.overflow(slide, fitted)

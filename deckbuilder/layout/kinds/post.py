@@ -3,15 +3,16 @@ card or a smaller picture before smaller type; a long post continued."""
 from __future__ import annotations
 
 import re
+from functools import partial
 
 from ...colors import readable_on
 from ...model.outline import Slide
 from ..blocks import Item, fit_text, source_box, text_shortfall
 from ..context import Ctx
-from ..fitting import Arrangement, Shortfall, arrange
+from ..fitting import Arrangement, Shortfall, arrange, placed
 from ..grid import GUTTER
 from ..images import place_image
-from ..ir import Box, Para, Rect, SlidePlan, TextBox, inches
+from ..ir import Box, Para, Rect, Shape, SlidePlan, TextBox, inches
 from ..lists import Page, plans_of
 from ..paging import continued, paginate, split_text
 from ..scale import FLOOR, LABEL_FLOOR, stages, steps
@@ -44,11 +45,11 @@ def plan_post(slide: Slide, ctx: Ctx) -> list[SlidePlan]:
     if head is None:
         return []
     area = kicked_area(ctx, slide, head, CARD_GAP)
-    fixed = (*accent_bar(ctx), head)
+    fixed: tuple[Shape, ...] = (*accent_bar(ctx), head)
     options = ([("", (1, 10), "beside"), ("a wider card", (0, 12), "beside"),
                 ("the picture beside the author", (0, 12), "header")] if slide.get("image")
                else [("", (2, 8), None), ("a wider card", (1, 10), None), ("a card across the slide", (0, 12), None)])
-    arrangements = [Arrangement(name, lambda size, s=span, p=pic: _card(ctx, slide, slide["text"], area, s, p, size))
+    arrangements = [Arrangement(name, partial(_card, ctx, slide, slide["text"], area, span, pic))
                     for name, span, pic in options]
     sizes = stages(ctx.size("body") + 4, ctx.size("body_min"), FLOOR["body"])
     fitted = arrange(arrangements, sizes)
@@ -74,7 +75,7 @@ def _continued(ctx: Ctx, slide: Slide, title: str, fixed: tuple, area: Box, span
         ctx.overflow(slide, short)
         return []
     size, pages = found
-    out = [Page(continued(title, part), fixed, tuple(_card(ctx, slide, page[0].text, area, span, pic, size)))
+    out = [Page(continued(title, part), fixed, tuple(placed(_card(ctx, slide, page[0].text, area, span, pic, size))))
            for part, page in enumerate(pages, start=1)]
     return plans_of(slide, out, lambda _: source_box(ctx, slide))
 

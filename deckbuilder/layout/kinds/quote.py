@@ -2,6 +2,8 @@
 words, smaller, or small beside the speaker's name; a long quote continued."""
 from __future__ import annotations
 
+from functools import partial
+
 from ...model.outline import Slide
 from ..blocks import Item, body_bottom, fit_text, kicker_sizes, source_box, sourced, text_shortfall, title_paras, vstack
 from ..blocks import accent_bar as bar
@@ -9,7 +11,7 @@ from ..context import Ctx
 from ..fitting import Arrangement, Shortfall, arrange
 from ..grid import GAP, KICKER_DEPTH
 from ..images import place_image
-from ..ir import Box, Para, Rect, SlidePlan, TextBox, inches, points
+from ..ir import Box, Para, Rect, Shape, SlidePlan, TextBox, inches, points
 from ..lists import Page, plans_of
 from ..paging import continued, paginate, split_text
 from ..scale import BIG_STEP, FLOOR, stages
@@ -22,8 +24,8 @@ SMALL_PICTURE = inches(1.3)  # a picture set beside the speaker's name
 def kicker(ctx: Ctx, slide: Slide, text: str, role: str = "title", source: tuple = ()) -> TextBox | None:
     """A slide's title set small above the content, for slides where the content is the point:
     under the accent bar, or in the template's title placeholder's place, in the title colour."""
-    holder = ctx.tlayout.title if ctx.tlayout else None
-    x, w = (holder.x, holder.w) if holder else (ctx.grid.safe.x, ctx.grid.safe.w)
+    on = ctx.titled()
+    x, w = (on[1].x, on[1].w) if on else (ctx.grid.safe.x, ctx.grid.safe.w)
     box = fit_text(ctx, lambda s: title_paras(ctx, text, s, kicker=True), Box(x, 0, w, KICKER_DEPTH),
                    kicker_sizes(ctx), role=role, max_lines=2, grow=True, name="Kicker")
     if box is None:
@@ -32,9 +34,8 @@ def kicker(ctx: Ctx, slide: Slide, text: str, role: str = "title", source: tuple
                                            KICKER_DEPTH, 2))
         return None
     box = sourced(box, source)
-    if holder:
-        return TextBox(holder, box.paras, role=role, anchor="ctr", name="Kicker",
-                       backdrop=ctx.tlayout.title_background)
+    if on:
+        return TextBox(on[1], box.paras, role=role, anchor="ctr", name="Kicker", backdrop=on[0].title_background)
     return TextBox(Box(x, ctx.grid.title_top, w, box.box.h), box.paras, role=role, name="Kicker")
 
 
@@ -59,14 +60,14 @@ def plan_quote(slide: Slide, ctx: Ctx) -> list[SlidePlan]:
     text = slide["text"]
     options = [("", 6, "beside"), ("the picture smaller", 7, "smaller"),
                ("the picture beside the speaker's name", 10, "by")] if spec else [("", 10, None)]
-    arrangements = [Arrangement(name, lambda size, c=cols, p=pic: _quote(ctx, slide, text, area, size, c, p))
+    arrangements = [Arrangement(name, partial(_quote, ctx, slide, text, area, cols=cols, pic=pic))
                     for name, cols, pic in options]
     sizes = stages(ctx.size("quote"), ctx.size("body"), FLOOR["body"])
     big = ctx.size("quote") * BIG_STEP
     if ctx.measure.line_count(_words(ctx, text, big)[0], ctx.grid.span(2, options[0][1])[1]) <= 2:  # a short quote
         sizes = ([big, *sizes[0]], sizes[1])
     fitted = arrange(arrangements, sizes)
-    fixed = (*accent_bar(ctx), head)
+    fixed: tuple[Shape, ...] = (*accent_bar(ctx), head)
     if not isinstance(fitted, Shortfall):
         return [SlidePlan(slide.id, slide.layout, title, (*fixed, *fitted.shapes, *source_box(ctx, slide)),
                           slide.get("notes", ""), arranged=fitted.arranged)]
@@ -154,5 +155,5 @@ def _mark(ctx: Ctx, words_top: int, highest: int) -> TextBox:
     glyph = ctx.run("\u201c", 1.0, heading=True, bold=True, color=ctx.colors["accent"])
     size = min(MARK_SIZE, mark_w * 0.9 / points(ctx.measure.width(glyph)))
     mark = Para((ctx.run("\u201c", round(size), heading=True, bold=True, color=ctx.colors["accent"]),))
-    return TextBox(Box(mark_x, max(highest, words_top - points(size * 0.22)), mark_w, ctx.measure.height([mark], mark_w)),
-                   (mark,), name="Quotation mark")
+    top = max(highest, words_top - points(size * 0.22))
+    return TextBox(Box(mark_x, top, mark_w, ctx.measure.height([mark], mark_w)), (mark,), name="Quotation mark")

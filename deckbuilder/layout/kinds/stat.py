@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import partial
 
 from ...model.outline import Slide
-from ..blocks import fits, framed, source_box, sourced, text_shortfall
+from ..blocks import content_frame, fits, framed, source_box, sourced, text_shortfall
 from ..context import Ctx
 from ..fitting import Arrangement, Shortfall, arrange
 from ..grid import snap
@@ -35,11 +36,12 @@ def plan_stat(slide: Slide, ctx: Ctx) -> list[SlidePlan]:
     attempts = [("", _row(ctx, len(stats)), False), ("a 2 × 2 grid", _grid(ctx, len(stats)), False),
                 ("the units on a smaller line", _row(ctx, len(stats)), True),
                 ("a 2 × 2 grid, the units on a smaller line", _grid(ctx, len(stats)), True)]
-    arrangements = framed(ctx, slide, lambda frame: [
-        Arrangement(name, lambda size, c=cells, u=units: _attempt(ctx, stats, c, frame.body, size, u))
-        for name, cells, units in attempts if cells and (not units or any(_split(s["value"]) for s in stats))])
-    if arrangements is None:
+    frame = content_frame(ctx, slide)
+    if frame is None:
         return []
+    arrangements = framed(ctx, slide, frame, lambda f: [
+        Arrangement(name, partial(_attempt, ctx, stats, cells, f.body, units=units))
+        for name, cells, units in attempts if cells and (not units or any(_split(s["value"]) for s in stats))])
     preferred = ctx.size("stat")
     fitted = arrange(arrangements, stages(preferred, preferred * COMFORTABLE, STAT_FLOOR, DISPLAY_STEP),
                      ctx.numerals)
@@ -111,9 +113,9 @@ def _attempt(ctx: Ctx, stats: list, cells: list[Cell], area: Box, size: float, u
         top = y + cell.row * (value_h + LABEL_GAP + label_h + ROW_GAP)
         value = TextBox(Box(cell.x, top, cell.w, value_h), tuple(_value(ctx, stat["value"], size, units)),
                         name="Stat value", anchor="b")
-        label = TextBox(Box(cell.x, top + value_h + LABEL_GAP, cell.w, label_h),
+        under = TextBox(Box(cell.x, top + value_h + LABEL_GAP, cell.w, label_h),
                         tuple(_label(ctx, stat["label"], label_size)), name="Stat label")
-        shapes += [sourced(value, ("stats", index, "value")), sourced(label, ("stats", index, "label"))]
+        shapes += [sourced(value, ("stats", index, "value")), sourced(under, ("stats", index, "label"))]
     return shapes
 
 

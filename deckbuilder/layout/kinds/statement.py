@@ -8,7 +8,7 @@ from ...model.outline import Slide
 from ..blocks import body_bottom, display_bar, source_box, vstack
 from ..context import Ctx
 from ..grid import GAP
-from ..ir import Para, SlidePlan, inches
+from ..ir import Box, Para, SlidePlan, TemplateLayout, inches
 from ..lines import Line, stack_lines
 from ..scale import BIG_STEP, DISPLAY_STEP, FLOOR, KICKER_FLOOR, steps
 from .cover import Part, on_template
@@ -36,8 +36,9 @@ def plan_statement(slide: Slide, ctx: Ctx) -> list[SlidePlan]:
         ctx.diags.warn("highlight-not-found", f"slide '{slide.id}': the highlight '{slide['highlight']}' is not "
                        "in the text", slide.at("highlight"), f"slides.{slide.id}.highlight",
                        "copy the phrase exactly as the text writes it")
-    if ctx.tlayout and ctx.tlayout.title:
-        return _on_template(slide, ctx)
+    on = ctx.titled()
+    if on:
+        return _on_template(slide, ctx, on)
     x, w = ctx.grid.span(0, 10)
     safe = ctx.grid.safe
     lines = _lines(ctx, slide)
@@ -69,13 +70,13 @@ def _lines(ctx: Ctx, slide: Slide) -> list[Line]:
     return lines
 
 
-def _on_template(slide: Slide, ctx: Ctx) -> list[SlidePlan]:
+def _on_template(slide: Slide, ctx: Ctx, on: tuple[TemplateLayout, Box]) -> list[SlidePlan]:
     """On an organisation's template: the statement in the title placeholder of its section (or title) layout,
     the subtitle under it, the slide's title as a kicker."""
     sub = slide.get("subtitle")
-    behind = ctx.tlayout.title_background or ctx.colors["background"]
+    behind = on[0].title_background or ctx.colors["background"]
     accent = readable_on(behind, ctx.colors["accent"], ctx.colors["title"], need=AA_LARGE)
-    shapes = on_template(ctx, slide, slide["text"], [Part(sub, ctx.size("body"), False, "subtitle", ("subtitle",))]
+    shapes = on_template(ctx, on, slide, slide["text"], [Part(sub, ctx.size("body"), False, "subtitle", ("subtitle",))]
                          if sub else [], ctx.size("statement"), "text", slide.get("title"),
                          lambda text, size: [highlighted(ctx, slide, text, size, heading=True, bold=True,
                                                          color=ctx.colors["title"], line_spacing=0.9, accent=accent)])

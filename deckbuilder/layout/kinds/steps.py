@@ -8,7 +8,7 @@ from ...colors import readable_on
 from ...model.outline import Slide
 from ..blocks import Frame, content_frame, framed, source_box, text_shortfall, whole_words
 from ..context import Ctx
-from ..fitting import Arrangement, Shortfall, arrange
+from ..fitting import Arrangement, Shortfall, arrange, placed
 from ..grid import CONNECTOR, SMALL_GAP
 from ..ir import Box, Para, Rect, SlidePlan, TextBox, inches
 from ..lists import Page, plans_of
@@ -54,20 +54,20 @@ def plan_steps(slide: Slide, ctx: Ctx) -> list[SlidePlan]:
             rows.append(Arrangement("two rows", lambda size: _in_rows(ctx, steps, two, frame.body, size)))
         return rows + [Arrangement("a vertical list", lambda size: _listed(ctx, steps, 0, frame.body, size))]
 
-    arrangements = framed(ctx, slide, build)
-    if arrangements is None:
+    frame = content_frame(ctx, slide)
+    if frame is None:
         return []
+    arrangements = framed(ctx, slide, frame, build)
     sizes = stages(ctx.size("body"), ctx.size("body_min"), FLOOR["body"])
     fitted = arrange(arrangements, sizes)
     if not isinstance(fitted, Shortfall):
         return [SlidePlan(slide.id, slide.layout, slide["title"], (*fitted.shapes, *source_box(ctx, slide)),
                           slide.get("notes", ""), arranged=fitted.arranged)]
-    return _continued(slide, ctx, steps, [*sizes[0], *sizes[1]])
+    return _continued(slide, ctx, steps, frame, [*sizes[0], *sizes[1]])
 
 
-def _continued(slide: Slide, ctx: Ctx, steps: list, sizes: list[float]) -> list[SlidePlan]:
+def _continued(slide: Slide, ctx: Ctx, steps: list, frame: Frame, sizes: list[float]) -> list[SlidePlan]:
     """The vertical list over the fewest slides, numbered on."""
-    frame = content_frame(ctx, slide)
     later = content_frame(ctx, slide, continued(slide["title"], 2)) or frame
     top = max(frame.body.y, later.body.y)
     area = Box(frame.body.x, top, frame.body.w, frame.body.bottom - top)
@@ -82,7 +82,7 @@ def _continued(slide: Slide, ctx: Ctx, steps: list, sizes: list[float]) -> list[
     out = []
     for part, page in enumerate(pages, start=1):
         head = (frame if part == 1 else later).head
-        shapes = _listed(ctx, [s for _, s in page], page[0][0], area, size)
+        shapes = placed(_listed(ctx, [s for _, s in page], page[0][0], area, size))
         out.append(Page(continued(slide["title"], part), head.shapes, tuple(shapes)))
     return plans_of(slide, out, lambda _: source_box(ctx, slide))
 
@@ -119,7 +119,8 @@ def _in_rows(ctx: Ctx, steps: list, rows: list[list[int]], area: Box, size: floa
                 shapes.append(Rect(Box(start, y + (DOT - CONNECTOR) // 2, end - start, CONNECTOR),
                                    fill=ctx.colors["muted"], name="Connector"))
             shapes += _dot(ctx, x, y, index + 1)
-            shapes.append(TextBox(Box(x, y + DOT + DOT_GAP, width, text_h), tuple(_paras(ctx, steps[index], size, index)),
+            shapes.append(TextBox(Box(x, y + DOT + DOT_GAP, width, text_h),
+                                  tuple(_paras(ctx, steps[index], size, index)),
                                   name="Step"))
         y += row_h + ROW_GAP
     return shapes
@@ -134,7 +135,7 @@ def _step_shortfall(ctx: Ctx, steps: list, index: int, size: float, width: int, 
         return _paras(ctx, {"title": step["title"], "text": kept} if step.get("text") else {"title": kept}, size)
 
     short = text_shortfall(ctx, "steps", f"step {index + 1}", text, paras, width, max(room, title_h), index=index)
-    return Shortfall(short.field, short.item, lambda: f"{short.amount()} at {size:g} pt", index)
+    return Shortfall(short.field, short.item, lambda: f"{short.said} at {size:g} pt", index)
 
 
 def _listed(ctx: Ctx, steps: list, first: int, area: Box, size: float) -> list | Shortfall:

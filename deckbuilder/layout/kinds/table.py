@@ -5,7 +5,7 @@ import re
 
 from ...colors import readable_on
 from ...model.outline import Slide
-from ..blocks import content_frame, framed, source_box
+from ..blocks import Frame, content_frame, framed, source_box
 from ..context import Ctx
 from ..fitting import Arrangement, Shortfall, arrange
 from ..ir import EMU_PER_PT, Box, Para, SlidePlan, Table, TableCell, inches
@@ -102,15 +102,16 @@ def plan_table(slide: Slide, ctx: Ctx) -> list[SlidePlan]:
         return []
     sizes = stages(ctx.size("body") - 4, ctx.size("caption"), LABEL_FLOOR)
     every = list(range(len(rows)))
-    arrangements = framed(ctx, slide, lambda frame: [
-        Arrangement("", lambda size: _fitted(_Measured(ctx, header, rows, frame.body.w, size), frame.body, every))])
-    if arrangements is None:
+    frame = content_frame(ctx, slide)
+    if frame is None:
         return []
+    arrangements = framed(ctx, slide, frame, lambda f: [
+        Arrangement("", lambda size: _fitted(_Measured(ctx, header, rows, f.body.w, size), f.body, every))])
     fitted = arrange(arrangements, sizes)
     if not isinstance(fitted, Shortfall):
         return plans_of(slide, [Page(slide["title"], (), tuple(fitted.shapes))], lambda _: source_box(ctx, slide),
                         fitted.arranged)
-    return _continued(slide, ctx, header, rows, [*sizes[0], *sizes[1]])
+    return _continued(slide, ctx, header, rows, frame, [*sizes[0], *sizes[1]])
 
 
 def _fitted(table: _Measured, area: Box, rows: list[int]) -> list | Shortfall:
@@ -119,9 +120,9 @@ def _fitted(table: _Measured, area: Box, rows: list[int]) -> list | Shortfall:
     return [table.table(area, rows)]
 
 
-def _continued(slide: Slide, ctx: Ctx, header: list[str], rows: list[list[str]], sizes: list[float]) -> list[SlidePlan]:
+def _continued(slide: Slide, ctx: Ctx, header: list[str], rows: list[list[str]], first: Frame,
+               sizes: list[float]) -> list[SlidePlan]:
     """The rows over as few slides as hold them, at one size, the header on each."""
-    first = content_frame(ctx, slide)
     later = content_frame(ctx, slide, continued(slide["title"], 2)) or first
     top = max(first.body.y, later.body.y)
     area = Box(first.body.x, top, first.body.w, first.body.bottom - top)
