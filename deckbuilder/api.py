@@ -318,7 +318,8 @@ def _template(path: Path, diags: Diagnostics):
 def prepare_pictures(plan: DeckPlan, cache: ImageCache) -> DeckPlan:
     """Replace each picture's source with a file cropped and downsampled for its place (cached; pictures
     not yet in the cache are made side by side: Pillow decodes and resizes without holding the GIL)."""
-    jobs = {_job(s) for slide in plan.slides for s in slide.shapes if isinstance(s, Picture)}
+    jobs = sorted({_job(s) for slide in plan.slides for s in slide.shapes if isinstance(s, Picture)},
+                  key=lambda job: -Path(job[0]).stat().st_size)  # the largest files first: the pool ends sooner
     with ThreadPoolExecutor(max(1, min(len(jobs), os.cpu_count() or 1))) as pool:
         made = dict(zip(jobs, pool.map(lambda job: cache.prepared(Path(job[0]), job[1], job[2]), jobs)))
     slides = [replace(slide, shapes=tuple(replace(s, image=str(made[_job(s)]), crop=None)

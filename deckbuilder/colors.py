@@ -50,7 +50,7 @@ def rgb(hex_color: str) -> tuple[int, int, int]:
     return int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16)
 
 
-def hex_of(color: tuple[float, float, float]) -> str:
+def hex_of(color: tuple[float, ...]) -> str:
     return "".join(f"{max(0, min(255, round(c))):02X}" for c in color)
 
 

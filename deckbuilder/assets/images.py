@@ -18,7 +18,8 @@ MAX_PIXELS = 60_000_000
 MAX_BYTES = 60_000_000
 TARGET_PPI = 200
 JPEG_QUALITY = 85
-CACHE_VERSION = 1
+SLACK = 1.25  # an image at most this much larger than its place keeps its pixels: resampling costs time, gains little
+CACHE_VERSION = 2  # raised whenever prepared files would come out differently
 
 
 class ImageProblem(Problem):
@@ -233,13 +234,14 @@ def _process(path: Path, crop: tuple | None, size_px: tuple[int, int]) -> tuple[
         left, top, right, bottom = crop
         w, h = img.size
         img = img.crop((round(left * w), round(top * h), round(w - right * w), round(h - bottom * h)))
-    if img.width > size_px[0] or img.height > size_px[1]:
+    if img.width > size_px[0] * SLACK or img.height > size_px[1] * SLACK:
         img = img.resize(_fit_within(img.size, size_px), Image.Resampling.LANCZOS, reducing_gap=3.0)
     out = io.BytesIO()
     if png:
-        img.save(out, "PNG", optimize=True)
+        img.save(out, "PNG")  # zlib's default level: optimize=True takes five times as long for 1 % less
         return out.getvalue(), ".png"
-    img.save(out, "JPEG", quality=JPEG_QUALITY, optimize=True, dpi=(TARGET_PPI, TARGET_PPI))
+    ppi = round(TARGET_PPI * max(img.width / size_px[0], img.height / size_px[1], 1.0))
+    img.save(out, "JPEG", quality=JPEG_QUALITY, optimize=True, dpi=(ppi, ppi))
     return out.getvalue(), ".jpg"
 
 

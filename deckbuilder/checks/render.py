@@ -269,7 +269,8 @@ def _where_in_deck(shape: TaggedShape) -> str:
     return f'slide {shape.slide}{title}, shape "{shape.name}"'
 
 
-def _overflow(shape: TaggedShape, glyphs: list[Glyph], slide: tuple[float, float], where: Loc) -> list[Diagnostic]:
+def _overflow(shape: TaggedShape, glyphs: list[Glyph], slide: tuple[float, float],
+              where: Loc | None) -> list[Diagnostic]:
     if not glyphs:
         return []
     left, top = min(g.left for g in glyphs), min(g.top for g in glyphs)
@@ -299,7 +300,7 @@ def _comparable(text: str) -> Counter:
     return Counter(c for c in unicodedata.normalize("NFKC", text).casefold() if not c.isspace() and c.isprintable())
 
 
-def _missing(shape: TaggedShape, glyphs: list[Glyph], where: Loc) -> list[Diagnostic]:
+def _missing(shape: TaggedShape, glyphs: list[Glyph], where: Loc | None) -> list[Diagnostic]:
     lost = _comparable(shape.text) - _comparable("".join(g.char for g in glyphs))
     unfonted = Counter({c: n for c, n in lost.items() if not _installed_font_has(c)})
     lost -= unfonted

@@ -265,6 +265,16 @@ def test_a_photo_is_cropped_downsampled_and_saved_as_jpeg_at_200_ppi(tmp_path):
         assert done.info["dpi"] == pytest.approx((200, 200))
 
 
+def test_a_photo_a_little_larger_than_its_place_keeps_its_pixels_and_says_its_resolution(tmp_path):
+    path = _photo(tmp_path / "photo.jpg", (330, 220))  # 10 % over: resampling would gain nothing worth its time
+    out = ImageCache(tmp_path / "cache").prepared(path, None, (300, 200))
+    with Image.open(out) as done:
+        assert done.size == (330, 220) and done.info["dpi"] == pytest.approx((220, 220))
+    much = _photo(tmp_path / "large.jpg", (400, 260))
+    with Image.open(ImageCache(tmp_path / "cache").prepared(much, None, (300, 200))) as done:
+        assert done.size == (300, 195)
+
+
 def test_an_image_is_never_enlarged(tmp_path):
     out = ImageCache(tmp_path / "cache").prepared(make_image(tmp_path / "small.png"), None, (3000, 2000))
     with Image.open(out) as done:
