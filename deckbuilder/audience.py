@@ -105,8 +105,8 @@ def resolve(path: Path, diags: Diagnostics) -> ResolvedDeck:
         order = _entries(outline, order, pool, outline is root, audiences, diags)
     _check_audience_names(root, order, diags)
     slides = []
-    for raw in order:
-        raw = _filtered(raw, audiences)
+    for entry in order:
+        raw = _filtered(entry, audiences)
         if raw is not None and raw.get("hidden") is True and len(chain) > 1:
             _listed_but_hidden(leaf, raw, diags)
         if raw is None or raw.get("hidden") is True:
@@ -234,8 +234,8 @@ def _entries(outline: Outline, inherited: list[YMap], pool: dict[str, YMap], is_
         if slide is not None and _listed_once(_id(slide.get("id")), where, listed, diags):
             out.append(slide)
     for slide in out:
-        if _id(slide.get("id")):
-            pool[_id(slide["id"])] = slide
+        if slide_id := _id(slide.get("id")):
+            pool[slide_id] = slide
     return out
 
 
@@ -253,8 +253,8 @@ def _listed_once(slide_id: str | None, where: Loc, listed: dict[str, Loc], diags
 
 def _entry(entry: Any, where: Loc, i: int, pool: dict[str, YMap], own: dict[str, Loc], is_root: bool,
            audiences: list[str], diags: Diagnostics) -> YMap | None:
-    if _id(entry):
-        return _lookup(_id(entry), where, pool, is_root, diags)
+    if slide_id := _id(entry):
+        return _lookup(slide_id, where, pool, is_root, diags)
     if not isinstance(entry, YMap):
         diags.error("wrong-type", "a slide must be a mapping, or the id of a story slide", where, f"slides[{i}]",
                     "write '- id: ...' with 'layout:' and its fields, or '- <id>' to pick a story slide")
@@ -318,7 +318,7 @@ def _names(value: Any) -> list[str] | None:
     if value is None:
         return None
     values = value if isinstance(value, list) else [value]
-    return [_id(v) for v in values if _id(v)]
+    return [name for v in values if (name := _id(v))]
 
 
 def _filtered(raw: YMap, audiences: list[str]) -> YMap | None:

@@ -25,7 +25,7 @@ def render_pptx(plan: DeckPlan) -> bytes:
     for number, slide_plan in enumerate(plan.slides):
         slide = write_slide(package, slide_plan, layout_of(plan, slide_plan), plan.props.language, background)
         el("p:sldId", slide_ids, id=FIRST_SLIDE_ID + number, r__id=package.relate(name, slide, RT + "slide"))
-        if slide_plan.notes:
+        if notes and slide_plan.notes:
             notes.write(slide, slide_plan.notes)
     write_properties(package, plan)
     return package.to_bytes()

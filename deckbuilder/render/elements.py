@@ -5,6 +5,8 @@ from functools import cache
 
 from lxml import etree
 
+from ..colors import WHOLE, ThemeColor
+
 NS = {
     "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
     "p": "http://schemas.openxmlformats.org/presentationml/2006/main",
@@ -15,7 +17,6 @@ NS = {
 }
 SLIDE_NS = {p: NS[p] for p in ("a", "p", "r")}
 PACKAGE_NS = ("rel", "ct")
-WHOLE = 100_000  # DrawingML percentages are in thousandths of a percent
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, remove_blank_text=False)
 
 
@@ -47,12 +48,14 @@ def root(tag: str, *prefixes: str, **attrs) -> etree._Element:
 def color(parent, value: str, alpha: float = 1.0) -> etree._Element:
     """A colour: the theme slot a theme colour (colors.ThemeColor) names, with its tint or shade, so the deck
     follows a change of theme colours; else the fixed RRGGBB value."""
-    slot = getattr(value, "slot", None)
-    found = el("a:schemeClr", parent, val=slot) if slot else el("a:srgbClr", parent, val=str(value))
-    if slot and value.lum_mod != WHOLE:
-        el("a:lumMod", found, val=value.lum_mod)
-    if slot and value.lum_off:
-        el("a:lumOff", found, val=value.lum_off)
+    if isinstance(value, ThemeColor):
+        found = el("a:schemeClr", parent, val=value.slot)
+        if value.lum_mod != WHOLE:
+            el("a:lumMod", found, val=value.lum_mod)
+        if value.lum_off:
+            el("a:lumOff", found, val=value.lum_off)
+    else:
+        found = el("a:srgbClr", parent, val=value)
     if alpha < 1:
         el("a:alpha", found, val=round(alpha * WHOLE))
     return found

@@ -12,6 +12,7 @@ from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.exc import PackageNotFoundError
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.presentation import Presentation as PresentationType
+from pptx.slide import SlideLayout
 
 from ..colors import WHOLE, ThemeColor, lum_changed
 from ..errors import Diagnostics, Loc, fail
@@ -40,6 +41,8 @@ def inspect_template(path: Path, diags: Diagnostics) -> Template:
     warning = package.warning()
     if warning:
         diags.add(warning)
+    if not (prs.slide_width and prs.slide_height):
+        raise package.unreadable("it gives no slide size")
     master = prs.slide_masters[0]
     scheme = _scheme(master)
     chosen = chosen_layouts(prs)
@@ -48,7 +51,8 @@ def inspect_template(path: Path, diags: Diagnostics) -> Template:
     if content:  # titles line up: every layout of the content master takes its title's place
         layouts = {name: _aligned(info, layouts[content]) if chosen[name].slide_master == chosen[content].slide_master
                    else info for name, info in layouts.items()}
-    footers = [ph.top for ph in master.placeholders if ph.placeholder_format.type in FOOTERS]
+    footers = [ph.top for ph in iter(master.placeholders)  # iter(): mypy misreads python-pptx's own __iter__
+               if ph.placeholder_format.type in FOOTERS]
     return Template(str(path), prs.slide_width, prs.slide_height, layouts, scheme, _fonts(master),
                     min(footers) if footers else None, _sizes(master))
 
@@ -67,14 +71,14 @@ def chosen_layouts(prs) -> dict:
     """One layout per name: the one the template's own sample slides use (of several samples on layouts of one
     name, on different masters, the one with the most room for text); else the one of the master its sample
     content slide uses (that master's decoration suits content); else the first master's."""
-    sampled = {}
+    sampled: dict[str, SlideLayout] = {}
     for slide in sorted(prs.slides, key=_room, reverse=True):
         sampled.setdefault(slide.slide_layout.name, slide.slide_layout)
     content = next((sampled[n] for n in CONTENT_NAMES if n in sampled), None)
     masters = list(prs.slide_masters)
     if content is not None:
         masters.insert(0, content.slide_master)
-    found = {}
+    found: dict[str, SlideLayout] = {}
     for master in masters:
         for layout in master.slide_layouts:
             found.setdefault(layout.name, layout)
@@ -162,8 +166,9 @@ def _shape_fill(props, scheme: dict) -> str | None:
 def _scheme(master) -> dict:
     """The theme's colours by slot (dk1, accent1…) and by the names the master maps (tx1, bg1, tx2, bg2)."""
     theme = etree.fromstring(master.part.part_related_by(RT.THEME).blob)
-    values = {}
-    for slot in theme.find(".//a:clrScheme", NS) if theme.find(".//a:clrScheme", NS) is not None else []:
+    values: dict[str, str | None] = {}
+    scheme = theme.find(".//a:clrScheme", NS)
+    for slot in scheme if scheme is not None else ():
         value = slot.find("a:srgbClr", NS)
         system = slot.find("a:sysClr", NS)
         values[etree.QName(slot).localname] = (value.get("val") if value is not None else
@@ -241,8 +246,8 @@ def _fonts(master) -> tuple[str, str]:
     theme = etree.fromstring(master.part.part_related_by(RT.THEME).blob)
     major = theme.find(".//a:majorFont/a:latin", NS)
     minor = theme.find(".//a:minorFont/a:latin", NS)
-    return (major.get("typeface") if major is not None else "Calibri",
-            minor.get("typeface") if minor is not None else "Calibri")
+    return (major.get("typeface", "Calibri") if major is not None else "Calibri",
+            minor.get("typeface", "Calibri") if minor is not None else "Calibri")
 
 
 def _sizes(master) -> dict:

@@ -5,7 +5,6 @@ import hashlib
 import io
 import os
 import posixpath
-import re
 import secrets
 import zipfile
 from pathlib import Path
@@ -24,14 +23,15 @@ class Package:
     """An OPC package: its parts by name, parsed only when read or changed; relationships and content types."""
 
     def __init__(self, parts: dict[str, bytes]):
-        self.blobs = {name: blob for name, blob in parts.items() if name != TYPES}
+        self.blobs = {name: blob for name, blob in parts.items() if name != TYPES}  # b"": held as XML in trees
         self.trees: dict = {}  # part name → its parsed XML, written back when the package is saved
         self.next_rid: dict[str, int] = {}
         self.counts: dict[str, int] = {}
         self.unique: dict[str, str] = {}  # the SHA-1 of bytes added once → their part
         types = parse(parts[TYPES])
-        self.defaults = {d.get("Extension").lower(): d.get("ContentType") for d in types.iterfind("ct:Default", NS)}
-        self.overrides = {o.get("PartName").lstrip("/"): o.get("ContentType")
+        self.defaults = {d.get("Extension", "").lower(): d.get("ContentType")
+                         for d in types.iterfind("ct:Default", NS)}
+        self.overrides = {o.get("PartName", "").lstrip("/"): o.get("ContentType")
                           for o in types.iterfind("ct:Override", NS)}
 
     def xml(self, name: str):
@@ -62,7 +62,7 @@ class Package:
 
     def put(self, name: str, data, content_type: str | None = None) -> None:
         """Set a part's bytes or XML (replacing it if there is one)."""
-        self.blobs[name] = data if isinstance(data, bytes) else None
+        self.blobs[name] = data if isinstance(data, bytes) else b""
         if not isinstance(data, bytes):
             self.trees[name] = data
         if content_type:
@@ -172,8 +172,9 @@ def _order(name: str) -> tuple:
     folder, base = posixpath.split(name)
     rels = posixpath.basename(folder) == "_rels"
     folder, base = (posixpath.dirname(folder), base[:-len(".rels")]) if rels else (folder, base)
-    stem, number, extension = re.fullmatch(r"(.*?)(\d*)(\.[^.]*)?", base).groups()
-    return folder, stem, int(number or 0), extension or "", rels
+    stem, extension = posixpath.splitext(base)
+    name_part = stem.rstrip("0123456789")
+    return folder, name_part, int(stem[len(name_part):] or 0), extension, rels
 
 
 class _StableWriter:

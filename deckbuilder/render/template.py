@@ -35,7 +35,7 @@ def layout_of(plan: DeckPlan, slide: SlidePlan) -> str:
 
 
 def presentation(package: Package) -> str:
-    return package.related("", RT + "officeDocument")
+    return package.related("", RT + "officeDocument") or "ppt/presentation.xml"  # the reader made sure of it
 
 
 def masters(package: Package) -> list[str]:

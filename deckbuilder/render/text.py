@@ -67,7 +67,7 @@ def paragraph(body, para: Para, slide) -> None:
     _bullet(ppr, para)
     for run in para.runs:
         if run.field:
-            _field(p, run, slide.lang)
+            _field(p, run, slide.lang, run.field)
             continue
         for i, line in enumerate(run.text.split("\n")):
             if i:
@@ -107,9 +107,9 @@ def _props(parent, run: Run, lang: str, rid: str | None) -> None:
         el("a:hlinkClick", rpr, r__id=rid)
 
 
-def _field(p, run: Run, lang: str) -> None:
+def _field(p, run: Run, lang: str, kind: str) -> None:
     """A field PowerPoint keeps up to date (the slide number), showing its value now."""
-    field_id = "{" + str(uuid.uuid5(FIELD_NS, run.field + run.text)).upper() + "}"
-    fld = el("a:fld", p, id=field_id, type=run.field)
+    field_id = "{" + str(uuid.uuid5(FIELD_NS, kind + run.text)).upper() + "}"
+    fld = el("a:fld", p, id=field_id, type=kind)
     _props(fld, run, lang, None)
     el("a:t", fld).text = run.text

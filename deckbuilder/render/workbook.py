@@ -23,6 +23,7 @@ def column(index: int) -> str:
 def workbook(chart: Chart) -> bytes:
     """An .xlsx with the categories in column A and one column per series, names in the first row (a scatter
     chart: two columns per series, its x and its y values)."""
+    rows: list[list[str | float]]
     if chart.kind == "scatter":
         rows = [[head for s in chart.series for head in ("x", s.name)]]
         longest = max(len(s.values) for s in chart.series)
