@@ -87,8 +87,8 @@ def _from_url(raw: str, lowered: str) -> tuple[Licence | None, str]:
     if not match:
         return None, ""
     if match["tool"]:
-        lic = LICENCES["CC0-1.0" if match["tool"] == "zero" else "CC-PDM-1.0"]
-        return lic, f"'{raw}' read as {lic.id}"
+        tool = LICENCES["CC0-1.0" if match["tool"] == "zero" else "CC-PDM-1.0"]
+        return tool, f"'{raw}' read as {tool.id}"
     lic = LICENCES.get(f"CC-{match['slug'].upper()}-{match['version']}")
     if lic is None:
         return None, ""

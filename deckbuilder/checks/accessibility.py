@@ -76,7 +76,7 @@ def _contrast(slide: SlidePlan, where: str, link: str, diags: Diagnostics) -> No
 def _behind(slide: SlidePlan, box: Box) -> str | None:
     """The colour behind a box: the topmost opaque-enough shape under it, else the slide background.
     None when a picture is behind it (overlays carry their own scrim, checked where they are made)."""
-    color = slide.background
+    color: str | None = slide.background
     for shape in slide.shapes:
         if isinstance(shape, TextBox) and shape.box == box:
             break

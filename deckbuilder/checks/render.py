@@ -165,14 +165,16 @@ def slide_parts(parts: dict[str, bytes]) -> list[str]:
     """The slide part names in presentation order."""
     pres = etree.fromstring(parts["ppt/presentation.xml"])
     rels = etree.fromstring(parts["ppt/_rels/presentation.xml.rels"])
-    targets = {r.get("Id"): r.get("Target") for r in rels.iterfind("rel:Relationship", NS)}
-    ids = [s.get(f"{{{NS['r']}}}id") for s in pres.iterfind("p:sldIdLst/p:sldId", NS)]
+    targets = {r.attrib["Id"]: r.attrib["Target"] for r in rels.iterfind("rel:Relationship", NS)}
+    ids = [s.attrib[f"{{{NS['r']}}}id"] for s in pres.iterfind("p:sldIdLst/p:sldId", NS)]
     return [posixpath.normpath(posixpath.join("ppt", targets[i])).lstrip("/") for i in ids]
 
 
 def slide_size(presentation: bytes) -> tuple[float, float]:
     size = etree.fromstring(presentation).find("p:sldSz", NS)
-    return int(size.get("cx")) / EMU_PER_PT, int(size.get("cy")) / EMU_PER_PT
+    if size is None:  # optional in the schema, though every deck deckbuilder writes has one
+        raise RenderFailed("the deck gives no slide size (p:sldSz in ppt/presentation.xml)")
+    return int(size.attrib["cx"]) / EMU_PER_PT, int(size.attrib["cy"]) / EMU_PER_PT
 
 
 def slide_title(root) -> str:
@@ -269,7 +271,8 @@ def _where_in_deck(shape: TaggedShape) -> str:
     return f'slide {shape.slide}{title}, shape "{shape.name}"'
 
 
-def _overflow(shape: TaggedShape, glyphs: list[Glyph], slide: tuple[float, float], where: Loc) -> list[Diagnostic]:
+def _overflow(shape: TaggedShape, glyphs: list[Glyph], slide: tuple[float, float],
+              where: Loc | None) -> list[Diagnostic]:
     if not glyphs:
         return []
     left, top = min(g.left for g in glyphs), min(g.top for g in glyphs)
@@ -299,7 +302,7 @@ def _comparable(text: str) -> Counter:
     return Counter(c for c in unicodedata.normalize("NFKC", text).casefold() if not c.isspace() and c.isprintable())
 
 
-def _missing(shape: TaggedShape, glyphs: list[Glyph], where: Loc) -> list[Diagnostic]:
+def _missing(shape: TaggedShape, glyphs: list[Glyph], where: Loc | None) -> list[Diagnostic]:
     lost = _comparable(shape.text) - _comparable("".join(g.char for g in glyphs))
     unfonted = Counter({c: n for c, n in lost.items() if not _installed_font_has(c)})
     lost -= unfonted
