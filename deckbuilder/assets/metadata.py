@@ -18,7 +18,7 @@ from ..model.register import ENTRY
 from ..source import YMap, display_path, load_yaml, parse_yaml
 from .embedded import one_line, read_metadata
 from .images import _open
-from .licences import normalise
+from .licences import Licence, normalise
 from .register import TODO as TODO_PATTERN
 
 TODO = "TODO"
@@ -88,7 +88,7 @@ def entry_from_file(path: Path, register_folder: Path) -> NewEntry:
     return NewEntry(fields, where, notes)
 
 
-def _licence(found: dict, fields: dict, where: dict, notes: list[str]):
+def _licence(found: dict, fields: dict, where: dict, notes: list[str]) -> Licence | None:
     """The licence named by cc:license, or by a WebStatement that is a licence address; else TODO."""
     for name in ("licence", "web"):
         if name not in found:
@@ -107,7 +107,7 @@ def _licence(found: dict, fields: dict, where: dict, notes: list[str]):
     return None
 
 
-def _source(found: dict, fields: dict, where: dict, licence) -> None:
+def _source(found: dict, fields: dict, where: dict, licence: Licence | None) -> None:
     web = found.get("web")
     if web and web[0].startswith(("http://", "https://")) and normalise(web[0])[0] is None:
         fields["source"], where["source"] = web

@@ -1,4 +1,4 @@
-"""Field kinds: validate YAML values where they stand, hint at typos, and export docs and JSON Schema."""
+"""Field kinds: what every kind does, and lists, records and maps; values checked where they stand, JSON Schema."""
 from __future__ import annotations
 
 import re
