@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import colorsys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 AA_TEXT = 4.5
 AA_LARGE = 3.0
@@ -50,7 +50,7 @@ def rgb(hex_color: str) -> tuple[int, int, int]:
     return int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16)
 
 
-def hex_of(color: tuple[float, ...]) -> str:
+def hex_of(color: Iterable[float]) -> str:
     return "".join(f"{max(0, min(255, round(c))):02X}" for c in color)
 
 

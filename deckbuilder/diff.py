@@ -122,15 +122,19 @@ def _compare(slide: str, path: str, a: Any, b: Any, changes: list[Change], items
     if isinstance(a, dict) and isinstance(b, dict):
         for key in [*a, *(k for k in b if k not in a)]:
             _compare(slide, f"{path}.{key}" if path else key, a.get(key), b.get(key), changes, items)
-    elif isinstance(a, list) and isinstance(b, list) and _by_label(a) is not None and _by_label(b) is not None:
+    elif isinstance(a, list) and isinstance(b, list):
         _compare_lists(slide, path, a, b, changes, items)
     else:
         changes.append(Change(slide, path, a, b))
 
 
 def _compare_lists(slide: str, path: str, a: list, b: list, changes: list[Change], items: list[Items]) -> None:
-    """Items matched by their label: those in one deck only, then what differs inside the ones in both."""
+    """Items matched by their label: those in one deck only, then what differs inside the ones in both. Lists
+    that cannot be matched by label (plain values, a label twice) differ as a whole."""
     by_a, by_b = _by_label(a), _by_label(b)
+    if by_a is None or by_b is None:
+        changes.append(Change(slide, path, a, b))
+        return
     both = [label for label in by_a if label in by_b]
     if both != [label for label in by_b if label in by_a]:
         changes.append(Change(slide, path, a, b))  # the same items in another order

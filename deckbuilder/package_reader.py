@@ -219,7 +219,7 @@ def _mib(size: int) -> str:
         f"{size:,} bytes"
 
 
-def _parser():
+def _parser() -> etree.XMLParser:
     """No entities expanded, no network, no giant text nodes (libxml2's own limits stay on)."""
     return etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False)
 
@@ -234,7 +234,8 @@ class _Cleaner:
         self.changed: set[str] = set()
         self.dropped: dict[str, set[str]] = {}  # part -> ids of the relationships taken out of it
         types = self._xml("[Content_Types].xml", "it has no [Content_Types].xml: it is not an Office file")
-        self.types = {(e.get("Extension") or "").lower(): e.get("ContentType") for e in types.iter(TYPES + "Default")}
+        self.types = {(e.get("Extension") or "").lower(): e.get("ContentType", "")
+                      for e in types.iter(TYPES + "Default")}
         self.overrides = {(e.get("PartName") or "").lstrip("/").lower(): e for e in types.iter(TYPES + "Override")}
         self.main = self._main()
 
@@ -251,7 +252,7 @@ class _Cleaner:
 
     # --- parts, relationships and content types ---------------------------------------------------------------
 
-    def _xml(self, name: str, missing: str = ""):
+    def _xml(self, name: str, missing: str = "") -> etree._Element:
         if name not in self.trees:
             if name not in self.parts:
                 raise self.reading.damaged(missing or f"the part {name} is missing", name)
@@ -340,9 +341,9 @@ class _Cleaner:
     def _retype(self, names: list[str]) -> None:
         """Content types for the parts kept only; the presentation a plain one (not a template, show or macro deck)."""
         types, kept = self.trees["[Content_Types].xml"], {name.lower() for name in names}
-        for name, override in self.overrides.items():
+        for name, unkept in self.overrides.items():
             if name not in kept:
-                types.remove(override)
+                types.remove(unkept)
         for default in list(types.iter(TYPES + "Default")):
             if _active(default.get("ContentType") or ""):
                 types.remove(default)
@@ -411,12 +412,11 @@ def _rels_of(part: str) -> str:
     return posixpath.join(folder, "_rels", f"{name}.rels")
 
 
-def _shape(element):
+def _shape(element: etree._Element) -> etree._Element:
     """What to take out with an element: the alternate-content block it is one choice of, else itself."""
     parent = element.getparent()
-    if parent is not None and parent.tag in (MC + "Choice", MC + "Fallback"):
-        return parent.getparent()
-    return element
+    block = parent.getparent() if parent is not None and parent.tag in (MC + "Choice", MC + "Fallback") else None
+    return block if block is not None else element
 
 
 def _name(frame) -> str:

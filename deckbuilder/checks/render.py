@@ -165,14 +165,16 @@ def slide_parts(parts: dict[str, bytes]) -> list[str]:
     """The slide part names in presentation order."""
     pres = etree.fromstring(parts["ppt/presentation.xml"])
     rels = etree.fromstring(parts["ppt/_rels/presentation.xml.rels"])
-    targets = {r.get("Id"): r.get("Target") for r in rels.iterfind("rel:Relationship", NS)}
-    ids = [s.get(f"{{{NS['r']}}}id") for s in pres.iterfind("p:sldIdLst/p:sldId", NS)]
+    targets = {r.attrib["Id"]: r.attrib["Target"] for r in rels.iterfind("rel:Relationship", NS)}
+    ids = [s.attrib[f"{{{NS['r']}}}id"] for s in pres.iterfind("p:sldIdLst/p:sldId", NS)]
     return [posixpath.normpath(posixpath.join("ppt", targets[i])).lstrip("/") for i in ids]
 
 
 def slide_size(presentation: bytes) -> tuple[float, float]:
     size = etree.fromstring(presentation).find("p:sldSz", NS)
-    return int(size.get("cx")) / EMU_PER_PT, int(size.get("cy")) / EMU_PER_PT
+    if size is None:  # optional in the schema, though every deck deckbuilder writes has one
+        raise RenderFailed("the deck gives no slide size (p:sldSz in ppt/presentation.xml)")
+    return int(size.attrib["cx"]) / EMU_PER_PT, int(size.attrib["cy"]) / EMU_PER_PT
 
 
 def slide_title(root) -> str:

@@ -3,7 +3,7 @@ the work's title or alt text. Paired lines leave the slide text for the image re
 from __future__ import annotations
 
 from .credits import Credit, is_credits_title, read_credit
-from .found import DeckFound, PictureShape, SlideFound, TextShape
+from .found import DeckFound, Para, PictureShape, SlideFound, TextShape
 from .pictures import PictureStore
 from .report import ImportReport
 
@@ -62,7 +62,7 @@ SHARED_SOURCE = "source of every image above:"
 
 def merge_credits_slide(slide: SlideFound, store: PictureStore, report: ImportReport) -> None:
     """Credits slide lines add to the credits of the pictures they name ('source: …' lines too)."""
-    credits: list[Credit] = []
+    credits: list[tuple[Credit, Para]] = []  # each credit with the line it was read from
     shared = ""
     for para in [p for t in slide.texts if t.role != "title" for p in t.live]:
         credit = read_credit(para)
@@ -70,24 +70,24 @@ def merge_credits_slide(slide: SlideFound, store: PictureStore, report: ImportRe
             shared = para.text.split(":", 1)[1].strip()
             para.take("register")
         elif credit is not None and credit.form != "source":
-            credits.append(credit)
+            credits.append((credit, para))
         elif credits and para.text.lower().startswith("source:"):
-            credits[-1].source_note = para.text.split(":", 1)[1].strip()
+            credits[-1][0].source_note = para.text.split(":", 1)[1].strip()
             para.take("register")
         elif credits:
             para.take("register")  # 'ShareAlike: …' and 'courtesy credit' notes: the build writes them again
-    for credit in credits:
+    for credit, _ in credits:
         credit.source_note = credit.source_note or shared
     for title in (t for t in slide.texts if t.role == "title"):
         for para in title.live:
             para.take("register")
-    for credit in credits:
+    for credit, line in credits:
         matches = _matches(credit, store)
         if not matches:
             report.note(slide.number, f"the credits slide names '{credit.text}', which matches no picture of the "
                         "deck: it was not carried over")
             continue
-        credit.para.take("register")
+        line.take("register")
         for planned in matches:
             if planned.credit is None:
                 planned.credit, planned.credit_slide = credit, 0

@@ -79,7 +79,7 @@ def _where(para: Para, shown: Counter, notes: Counter, everywhere: Counter) -> s
 
 def _shown(slide) -> Counter:
     """The words a planned slide shows: text boxes, table cells, chart labels."""
-    found = Counter()
+    found: Counter[str] = Counter()
     for shape in slide.shapes:
         if isinstance(shape, TextBox):
             found += words(" ".join(p.text for p in shape.paras))

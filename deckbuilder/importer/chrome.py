@@ -16,6 +16,8 @@ MIN_REPEATS = 3  # …and on three at least
 PLACE = 0.1  # a logo "at the same place" is within this share of the slide's width and height of where it
 # usually is
 
+Placed = tuple[str, int, int]  # a text's key (digits as #) and its place on a 200 000 EMU grid
+
 
 @dataclass
 class Chrome:
@@ -58,23 +60,27 @@ def _most(deck: DeckFound, slides: set[int]) -> bool:
     return len(slides) >= max(MIN_REPEATS, MOST * len(deck.slides))
 
 
-def _repeated_texts(deck: DeckFound) -> set[str]:
+def _placed(shape: TextShape) -> Placed:
+    return _key(shape), shape.box.x // 200_000, shape.box.y // 200_000
+
+
+def _repeated_texts(deck: DeckFound) -> set[Placed]:
     """Texts found near the top or bottom edge of most slides, in the same place."""
-    seen: dict[tuple[str, int, int], set[int]] = defaultdict(set)
+    seen: dict[Placed, set[int]] = defaultdict(set)
     for slide in deck.slides:
         for shape in slide.texts:
             if shape.role != "title" and shape.text and _near_edge(shape, deck.height):
-                seen[(_key(shape), shape.box.x // 200_000, shape.box.y // 200_000)].add(slide.number)
+                seen[_placed(shape)].add(slide.number)
     return {key for key, slides in seen.items() if _most(deck, slides)}
 
 
-def _chrome_kind(shape: TextShape, number: int, repeated: set[str], height: int) -> str:
+def _chrome_kind(shape: TextShape, number: int, repeated: set[Placed], height: int) -> str:
     """'number', 'footer' or '' (slide text)."""
     if shape.role == "number" or any(r.field == "slidenum" for p in shape.paras for r in p.runs):
         return "number"
     if shape.role == "footer" or (shape.role == "date" and number > 1):
         return "footer"
-    key = (_key(shape), shape.box.x // 200_000, shape.box.y // 200_000)
+    key = _placed(shape)
     if key in repeated:
         return "number" if re.fullmatch(r"[#\s/]+", key[0]) else "footer"
     return ""

@@ -17,7 +17,7 @@ from .chrome import Chrome, set_aside
 from .cover import Cover, is_cover, read_cover
 from .credits import licence_of
 from .finish import checked, finish, oddities, source_line
-from .found import ChartShape, DeckFound, PictureShape, SlideFound
+from .found import ChartShape, DeckFound, PictureShape, SlideFound, TableShape
 from .layouts import text_slide
 from .picture_slides import further, picture_slides
 from .pictures import PictureStore
@@ -241,9 +241,13 @@ def _visuals(work: Work) -> list[dict]:
     (the layouts of charts and tables have no room for it)."""
     main = [f for f in [text_slide(work)] if f] if work.wordy else []
     base = main[0].get("title") if main else None
-    for visual in [*work.slide.charts, *work.slide.tables]:
-        made = chart_slide if isinstance(visual, ChartShape) else table_slide
-        fields = made(work, visual, f"{base} ({len(main) + 1})" if base else None)
+    visuals: list[ChartShape | TableShape] = [*work.slide.charts, *work.slide.tables]
+    for visual in visuals:
+        title = f"{base} ({len(main) + 1})" if base else None
+        if isinstance(visual, ChartShape):
+            fields = chart_slide(work, visual, title)
+        else:
+            fields = table_slide(work, visual, title)
         base = base or fields["title"]
         main.append(fields)
     if len(main) > 1:

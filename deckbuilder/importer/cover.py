@@ -127,9 +127,11 @@ def _date(text: str, cover: Cover) -> bool:
 def _as_date(match: re.Match) -> dt.date | None:
     parts = match.groupdict()
     month = int(parts["mon"]) if parts.get("mon") else MONTHS.get(parts["month"].lower().rstrip("."))
+    if month is None:
+        return None
     try:
         return dt.date(int(parts["year"]), month, int(parts["day"]))
-    except (TypeError, ValueError):
+    except ValueError:
         return None
 
 

@@ -48,7 +48,6 @@ class Credit:
     copyright: str = ""
     changes: str = ""
     source_note: str = ""  # a 'source: …' line under the credit on a credits slide, kept as written
-    para: Para | None = None
 
     def merge(self, other: Credit) -> None:
         """Fill what this credit lacks from another line about the same picture."""
@@ -70,7 +69,7 @@ def read_credit(para: Para) -> Credit | None:
         _copyright_form(text) or _source_form(text)
     if credit is None:
         return None
-    credit.text, credit.para = shown, para
+    credit.text = shown
     credit.changes = credit.changes or (changes["changes"].strip() if changes else "")
     _links(credit, para.links + [(url, url) for url in ANGLED.findall(shown)])
     return credit

@@ -21,11 +21,11 @@ def data_rel_id(graphic_data) -> str | None:
 def diagram_paras(blob: bytes) -> list[Para]:
     """The diagram's text items as bullet paragraphs, level 0 for the top items and 1 below them."""
     root = etree.fromstring(blob, etree.XMLParser(resolve_entities=False, no_network=True))
-    points = {pt.get("modelId"): pt for pt in root.iter(f"{{{DGM}}}pt")}
+    points = {pt.get("modelId", ""): pt for pt in root.iter(f"{{{DGM}}}pt")}
     children: dict[str, list[tuple[int, str]]] = {}
     for cxn in root.iter(f"{{{DGM}}}cxn"):
         if cxn.get("type", "parOf") == "parOf":
-            children.setdefault(cxn.get("srcId"), []).append((int(cxn.get("srcOrd", "0")), cxn.get("destId")))
+            children.setdefault(cxn.get("srcId", ""), []).append((int(cxn.get("srcOrd", "0")), cxn.get("destId", "")))
     docs = [mid for mid, pt in points.items() if pt.get("type") == "doc"]
     out: list[Para] = []
     seen: set[str] = set()

@@ -62,8 +62,8 @@ def as_points(fields: dict) -> dict:
     texts = _strings({k: v for k, v in fields.items() if k not in (*KEPT, "layout", "title", "numbered")})
     title = fields.get("title") or (texts.pop(0) if texts else "")
     if not texts:  # a title alone: its head stays the title, the rest is the point
-        title, rest = split_title(title) if len(title) > TITLE_WORDS else (title, "")
-        texts = [rest] if rest else []
+        title, lead = split_title(title) if len(title) > TITLE_WORDS else (title, "")
+        texts = [lead] if lead else []
     head, *rest = pieces(title, LIMITS["title"])
     items = [piece for t in [*rest, *texts] for piece in pieces(t, LIMITS["bullet"])]
     image = {"image": fields["image"]} if isinstance(fields.get("image"), str) else {}

@@ -34,7 +34,7 @@ def text_slide(work: Work) -> dict | None:
 def bullets_slide(work: Work) -> dict:
     title = needed_title(work, "bullets")
     items, numbered = bullets(work.paras, work)
-    fields = {"layout": "bullets", "title": title, "bullets": items}
+    fields: dict[str, object] = {"layout": "bullets", "title": title, "bullets": items}
     if numbered:
         fields["numbered"] = True
     return fields
@@ -89,14 +89,24 @@ def _marks_only(para: Para) -> bool:
     return all(c in QUOTE_OPEN + QUOTE_CLOSE for c in para.text.replace(" ", ""))
 
 
+def _byline(words: list[Para]) -> tuple[int, str] | None:
+    """Where the line naming who said the words is (after the first line), and the name it gives."""
+    for at, para in enumerate(words[1:], start=1):
+        match = DASH.fullmatch(para.text)
+        if match:
+            return at, match["who"]
+    return None
+
+
 def quote(work: Work) -> dict | None:
     """Words in quotation marks (or beside a big quotation mark) and a line naming who said them."""
     paras = work.paras
     marks = [p for p in paras if _marks_only(p)]
     words = [p for p in paras if not _marks_only(p)]
-    at = next((i for i, p in enumerate(words) if i and DASH.fullmatch(p.text)), None)
-    if at is not None:
-        said, who, role = words[:at], DASH.fullmatch(words[at].text)["who"], words[at + 1:]
+    byline = _byline(words)
+    if byline is not None:
+        at, who = byline
+        said, role = words[:at], words[at + 1:]
         if not (marks or _quoted(" ".join(p.text for p in said))):
             return None
     elif len(words) == 2 and _quoted(words[0].text) and fits(words[1].text, "by"):

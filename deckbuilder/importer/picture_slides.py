@@ -115,7 +115,7 @@ def _image_text(work: Work, pic: PictureShape, key: str) -> dict:
     title = needed_title(work, "image-text")
     paras = work.paras
     side = "left" if pic.box.x + pic.box.w / 2 < work.deck.width / 2 else "right"
-    fields = {"layout": "image-text", "image": key, "title": title}
+    fields: dict[str, object] = {"layout": "image-text", "image": key, "title": title}
     if len(paras) == 1 and not paras[0].listed and fits(paras[0].text, "paragraph"):
         fields["text"] = paras[0].take()
     elif paras:

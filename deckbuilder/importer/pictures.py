@@ -230,7 +230,7 @@ def entry_for(planned: Planned, path: Path, register_folder: Path) -> NewEntry:
     _alt(planned, fields, found, notes)
     if planned.credit is not None:
         _credit(planned.credit, planned.credit_slide, fields, found, notes)
-        _changes_before(planned, fields, found)
+        _changes_before(planned.credit, planned.pic.cropped, fields, found)
     _needed_only(fields)
     fields["focus"] = list(planned.pic.focus)
     ordered = {name: fields[name] for name in ORDER if name in fields}
@@ -274,11 +274,11 @@ def _credit(credit: Credit, slide: int, fields: dict, found: dict, notes: list[s
     _credit_source(credit, where, fields, found)
 
 
-def _changes_before(planned: Planned, fields: dict, found: dict) -> None:
+def _changes_before(credit: Credit, cropped: bool, fields: dict, found: dict) -> None:
     """Changes a credit line names ('cropped', 'graphic modified') were made to the file itself, before us; a
     crop the deck itself makes, and text over the picture, the build says again."""
-    ours = {"with text overlay"} | ({"cropped"} if planned.pic.cropped else set())  # the build says them again
-    changes = ", ".join(c for c in map(str.strip, planned.credit.changes.split(",")) if c and c.lower() not in ours)
+    ours = {"with text overlay"} | ({"cropped"} if cropped else set())  # the build says them again
+    changes = ", ".join(c for c in map(str.strip, credit.changes.split(",")) if c and c.lower() not in ours)
     if changes:
         fields["modifications"] = changes
         found["modifications"] = f"credit line, which says '{changes}'"

@@ -21,7 +21,7 @@ from .diagrams import data_rel_id, diagram_paras
 from .found import DeckFound, Oddity, PictureShape, SlideFound, TableShape, TextShape, clean
 from .paragraphs import paragraphs, texts_in
 
-Place = Callable[[int, int, int, int], Box]  # child coordinates -> slide coordinates
+Place = Callable[[float, float, float, float], Box]  # child coordinates -> slide coordinates
 ROLES = {"title": "title", "ctrTitle": "title", "subTitle": "subtitle", "body": "body", "obj": "body",
          "dt": "date", "ftr": "footer", "hdr": "footer", "sldNum": "number"}
 URI_TABLE = "http://schemas.openxmlformats.org/drawingml/2006/table"
@@ -128,10 +128,11 @@ def _group(group, found: SlideFound, links, place: Place, part) -> None:
 def _inside(group, place: Place) -> Place:
     """Where a group's children are on the slide: the group's own frame maps its child coordinates."""
     xfrm = group._element.find(qn("p:grpSpPr") + "/" + qn("a:xfrm"))
-    parts = [xfrm.find(qn(t)) for t in ("a:off", "a:ext", "a:chOff", "a:chExt")] if xfrm is not None else [None]
-    if None in parts:
+    if xfrm is None:
         return place
-    off, ext, ch_off, ch_ext = parts
+    off, ext, ch_off, ch_ext = (xfrm.find(qn(t)) for t in ("a:off", "a:ext", "a:chOff", "a:chExt"))
+    if None in (off, ext, ch_off, ch_ext):
+        return place
     ox, oy, ew, eh = int(off.get("x")), int(off.get("y")), int(ext.get("cx")), int(ext.get("cy"))
     cx, cy = int(ch_off.get("x")), int(ch_off.get("y"))
     sx, sy = ew / (int(ch_ext.get("cx")) or 1), eh / (int(ch_ext.get("cy")) or 1)
@@ -320,8 +321,8 @@ def _pick_title(found: SlideFound, height: int) -> None:
         texts = [t for t in found.texts if t.text and t.role in ("text", "body")]
         top = min(texts, key=lambda t: (t.box.y, t.box.x), default=None)
         paras = [p for p in top.paras if p.text] if top else []
-        others = [t.box for t in texts if t is not top] + \
-            [x.box for x in (*found.pictures, *found.charts, *found.tables)]
+        others = [t.box for t in texts if t is not top] + [p.box for p in found.pictures] + \
+            [c.box for c in found.charts] + [t.box for t in found.tables]
         if top is not None and len(paras) == 1 and not paras[0].listed and len(paras[0].text) <= 120 and \
                 paras[0].text[:1] not in QUOTES and \
                 top.box.y < height * 0.25 and others and all(b.y >= top.box.bottom - height * 0.02 for b in others):

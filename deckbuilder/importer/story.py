@@ -18,15 +18,15 @@ DECK_ORDER = ("title", "subtitle", "event", "date", "presenter", "contact", "url
 class _Dumper(yaml.SafeDumper):
     """Block style, lists indented under their key, multi-line text as `|` blocks, numbers in [flow]."""
 
-    def increase_indent(self, flow: bool = False, indentless: bool = False):
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
         return super().increase_indent(flow, False)
 
 
-def _str(dumper: yaml.SafeDumper, data: str):
+def _str(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
     return dumper.represent_scalar("tag:yaml.org,2002:str", data, style="|" if "\n" in data else None)
 
 
-def _list(dumper: yaml.SafeDumper, data: list):
+def _list(dumper: yaml.SafeDumper, data: list) -> yaml.SequenceNode:
     numbers = data and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in data)
     return dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=bool(numbers))
 

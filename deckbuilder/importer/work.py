@@ -64,8 +64,12 @@ class Work:
         paras = self.paras
         return any(p.listed for p in paras) or sum(len(p.text) for p in paras) > LEAD
 
-    def shape_of(self, para: Para) -> TextShape | None:
-        return next((t for t in self.slide.texts if any(p is para for p in t.paras)), None)
+    def shape_of(self, para: Para) -> TextShape:
+        """The text shape holding a paragraph of this slide."""
+        for shape in self.slide.texts:
+            if any(p is para for p in shape.paras):
+                return shape
+        raise LookupError(f"slide {self.number} has no shape holding {para.text!r}")
 
     def note(self, message: str) -> None:
         if message not in self.attention:

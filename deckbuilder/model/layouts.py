@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .schema import Cell, Choice, Field, Flag, Kind, ListOf, Number, Record, Text, Url
+from .scalars import Cell, Choice, Flag, Number, Text, Url
+from .schema import Field, Kind, ListOf, Record
 
 AUDIENCES = ListOf(Text(max_len=60), single_ok=True)
 FILTERS = (

@@ -9,7 +9,8 @@ from typing import Any
 from ..errors import Diagnostics, Loc
 from ..source import YMap
 from .layouts import COMMON, LAYOUTS, TITLE
-from .schema import INVALID, Choice, Date, Field, Flag, Record, Text, Url
+from .scalars import Choice, Date, Flag, Text, Url
+from .schema import INVALID, Field, Record
 
 PRESENTER = Record((
     Field("name", Text(120), "the speaker's name", required=True),
@@ -86,7 +87,7 @@ def slide_fields(layout: str) -> dict[str, Field]:
 
 def check_slide(raw: Any, where: Loc, path: str, diags: Diagnostics) -> Slide | None:
     """Check one slide as written; None when it has errors (they are reported)."""
-    if not isinstance(raw, dict):
+    if not isinstance(raw, YMap):
         diags.error("wrong-type", "a slide must be a mapping of fields", where, path,
                     "start with '- id: ...' and give 'layout:' and its fields")
         return None

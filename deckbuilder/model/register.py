@@ -1,7 +1,8 @@
 """The image register's format: one entry per image with its file, alt text, credit facts and licence."""
 from __future__ import annotations
 
-from .schema import Date, Field, Flag, ListOf, MapOf, Number, Record, Text, Url
+from .scalars import Date, Flag, Number, Text, Url
+from .schema import Field, ListOf, MapOf, Record
 
 PERMISSION = Record((
     Field("granted_by", Text(200), "who gave permission", required=True),

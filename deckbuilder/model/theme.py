@@ -3,12 +3,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 
 from ..colors import AA_LARGE, AA_TEXT, NEAR_BLACK, WHITE, ThemeColor, contrast, mix, nearest_passing, readable_on
 from ..errors import Diagnostics, Loc, did_you_mean, fail, quoted
 from ..source import YMap, display_path, load_yaml
-from .schema import INVALID, Choice, Color, Field, Flag, MapOf, Number, Record, Text
+from .scalars import Choice, Color, Flag, Number, Text
+from .schema import INVALID, Field, MapOf, Record
 
 BUILTIN_DIR = Path(__file__).resolve().parent.parent / "themes"
 
@@ -27,11 +29,12 @@ FONTS = Record((
     Field("body", Text(80), "the font of body text", default="Calibri"),
 ), doc="font names written into the deck's theme; measured with bundled metric-compatible files")
 
+TITLE_SIZE, BODY_SIZE = Number(28, 72), Number(18, 40)
 SIZES = Record((
-    Field("title", Number(28, 72), "slide titles, in points", default=40),
+    Field("title", TITLE_SIZE, "slide titles, in points", default=40),
     Field("section", Number(28, 96), "section and title-slide titles", default=54),
     Field("statement", Number(28, 110), "statement slides", default=72),
-    Field("body", Number(18, 40), "body text (points and paragraphs)", default=28),
+    Field("body", BODY_SIZE, "body text (points and paragraphs)", default=28),
     Field("body_min", Number(18, 40), "the smallest body text before a list continues on a new slide",
           default=20),
     Field("caption", Number(12, 24), "captions, labels and subtitles under display text", default=18),
@@ -66,7 +69,7 @@ SLOTS = {"text": "tx1", "background": "bg1", "surface": "bg2", "primary": "accen
          "secondary": "accent3", "muted": "accent4"}  # each colour role → the theme slot slides name it by
 TITLE_SLOT = "tx2"  # titles: the theme's second dark colour, the primary colour unless a template says otherwise
 FONT_REFS = {"heading": "+mj-lt", "body": "+mn-lt"}  # the theme's major and minor (Latin) fonts
-TEMPLATE_SIZES = ("title", "body")  # the sizes a template's master gives
+TEMPLATE_SIZES = {"title": TITLE_SIZE, "body": BODY_SIZE}  # the sizes a template's master gives
 TEMPLATE_CHOICES = {"background": ("bg1",), "text": ("tx1",), "muted": (), "surface": ("bg2",),
                     "primary": ("accent1", "tx2"), "accent": ("accent2", "accent1"), "secondary": ("accent3",)}
 TEMPLATE_ORDER = tuple(TEMPLATE_CHOICES)  # each role is chosen against those before it
@@ -103,7 +106,7 @@ class Theme:
     template: Path | None
     layouts: dict
     path: Path | None = None
-    given: frozenset = frozenset()  # the colours, fonts and sizes the file gives ("colors.accent", "sizes.body"…)
+    given: frozenset[str] = frozenset()  # the colours, fonts and sizes the file gives ("colors.accent", "sizes.body"…)
 
 
 def builtin_themes() -> dict[str, Path]:
@@ -147,7 +150,7 @@ def load_theme(name: str, where: Loc | None, diags: Diagnostics) -> Theme:
     if found.has_errors:
         raise fail("bad-theme", f"the theme {display_path(path)} has errors (see above)", where, "deck.theme",
                    "fix the theme file, or use a built-in theme: " + ", ".join(builtin_themes()))
-    return _theme(data, raw, path)
+    return _theme(data, _given(raw), path)
 
 
 def _complete(data: YMap, diags: Diagnostics) -> bool:
@@ -174,19 +177,25 @@ def _sizes_agree(sizes: YMap | None, diags: Diagnostics) -> bool:
     return False
 
 
-def _theme(data: YMap, raw: YMap, path: Path) -> Theme:
+def _given(raw: object) -> frozenset[str]:
+    """The colours, fonts and sizes the theme file sets itself, e.g. 'colors.primary'."""
+    if not isinstance(raw, dict):
+        return frozenset()
+    return frozenset(f"{key}.{role}" for key in ("colors", "fonts", "sizes") for role in raw.get(key) or {})
+
+
+def _theme(data: YMap, given: frozenset[str], path: Path) -> Theme:
     def filled(key: str, record: Record) -> dict:
         return dict(data.get(key) or record.check_fields(YMap(), record.fields, data.loc, key, Diagnostics()))
 
     template = data.get("template")
-    given = {f"{key}.{role}" for key in ("colors", "fonts", "sizes") for role in raw.get(key) or {}}
     return Theme(
         name=data.get("name", ""), colors=theme_colors(filled("colors", COLORS)),
         fonts=theme_fonts(filled("fonts", FONTS)),
         sizes=filled("sizes", SIZES), margins=filled("margins", MARGINS), logo=data.get("logo"),
         footer=data.get("footer"), slide_numbers=data["slide_numbers"], size=data["size"],
         template=(path.parent / template) if template else None, layouts=dict(data.get("layouts") or {}),
-        path=path, given=frozenset(given),
+        path=path, given=given,
     )
 
 
@@ -246,11 +255,7 @@ def _derived(role: str, colors: dict) -> str:
 
 def _template_sizes(found: dict) -> dict:
     """The template master's title and body sizes, kept within the type scale's limits."""
-    sizes = {}
-    for role in TEMPLATE_SIZES:
-        kind = SIZES.fields[role].kind
-        if found.get(role):
-            sizes[role] = min(max(found[role], kind.minimum), kind.maximum)
+    sizes = {role: kind.nearest(found[role]) for role, kind in TEMPLATE_SIZES.items() if found.get(role)}
     if "body" in sizes:
         sizes["body_min"] = min(SIZES.fields["body_min"].default, sizes["body"])
     return sizes
@@ -281,19 +286,23 @@ def check_contrast(colors: dict, diags: Diagnostics, where: Callable[[str], Loc 
         if role not in SLOTS:
             continue
         targets = contrast_targets(role, colors)
-        if all(t.ratio(color) >= t.need for t in targets):
+        if _meets(targets, color):
             continue
         wanted = " and ".join(f"{t.need:g}:1 {t.against} (it has {t.ratio(color):.2f}:1)" for t in targets)
-        better = nearest_passing(color, lambda c, targets=targets: all(t.ratio(c) >= t.need for t in targets))
+        better = nearest_passing(color, partial(_meets, targets))
         hint = f"try #{better}, the nearest colour of the same hue that meets every target" if better else \
             f"no colour of this hue meets every target: choose another {role}"
         diags.error("theme-contrast", f"{role} #{color}{source(role)} must reach {wanted}", where(role),
                     f"colors.{role}", f"{hint}; check at webaim.org/resources/contrastchecker")
 
 
+def _meets(targets: list[Target], color: str) -> bool:
+    return all(t.ratio(color) >= t.need for t in targets)
+
+
 def contrast_targets(role: str, colors: dict) -> list[Target]:
     """Every contrast a colour role must reach with the theme's other colours."""
-    targets = [Target(f"on {back} #{colors[back]}", need, lambda c, b=colors[back]: contrast(c, b))
+    targets = [Target(f"on {back} #{colors[back]}", need, partial(contrast, b=colors[back]))
                for fore, back, need in CONTRAST_PAIRS if fore == role]
     if role == "primary":
         targets.append(Target(UNDER_TEXT, AA_TEXT, lambda c: max(contrast(c, WHITE), contrast(c, NEAR_BLACK))))

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PIL import Image, PngImagePlugin
 
-from deckbuilder.assets import metadata
+from deckbuilder.assets import embedded, metadata
 from deckbuilder.assets.images import ImageProblem
 from deckbuilder.assets.metadata import add_to_register, default_key, entry_from_file, entry_yaml, register_for, summary
 from deckbuilder.assets.register import load_register
@@ -71,7 +71,7 @@ def test_xmp_gives_a_complete_entry(tmp_path):
 def test_the_stdlib_parser_reads_the_same_when_defusedxml_is_missing(tmp_path, monkeypatch):
     path = jpeg(tmp_path / "joy.jpg", xmp=FULL_XMP)
     with_defused = entry_from_file(path, tmp_path)
-    monkeypatch.setattr(metadata, "_safe_fromstring", None)
+    monkeypatch.setattr(embedded, "_safe_fromstring", None)
     assert entry_from_file(path, tmp_path) == with_defused
 
 
@@ -184,7 +184,7 @@ BOMB = ('<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&
 @pytest.mark.parametrize("defused", [True, False])
 def test_xmp_declaring_entities_is_refused_and_the_rest_is_still_read(tmp_path, monkeypatch, defused):
     if not defused:
-        monkeypatch.setattr(metadata, "_safe_fromstring", None)
+        monkeypatch.setattr(embedded, "_safe_fromstring", None)
     packet = xmp_packet("<dc:creator><rdf:Seq><rdf:li>&c;</rdf:li></rdf:Seq></dc:creator>", prolog=BOMB)
     entry = entry_from_file(jpeg(tmp_path / "a.jpg", xmp=packet, exif={0x013B: "Jane Doe"}), tmp_path)
     assert entry["author"] == "Jane Doe" and entry.found["author"] == "EXIF Artist"
