@@ -153,13 +153,19 @@ def _transparent(img: Image.Image) -> bool:
 
 def _eight_bit(img: Image.Image) -> Image.Image:
     """16- and 32-bit greyscale scaled to 8-bit (Pillow's convert would clip everything above 255 to white)."""
-    if img.mode in ("I;16", "I;16B", "I;16L", "I;16N") or img.mode == "I" and img.getextrema()[1] > 255:
+    if img.mode in ("I;16", "I;16B", "I;16L", "I;16N") or img.mode == "I" and _top(img) > 255:
         return img.point(lambda v: v / 256).convert("L")
     if img.mode == "I":
         return img.convert("L")
     if img.mode == "F":
         return img.point(lambda v: v * 255).convert("L")
     return img
+
+
+def _top(img: Image.Image) -> float:
+    """The largest value in a one-band image."""
+    low_high = img.getextrema()  # a (low, high) pair for one band
+    return float(low_high[1]) if isinstance(low_high, tuple) else float(low_high)
 
 
 def cover_crop(width: int, height: int, box_w: int, box_h: int, focus: tuple[float, float]) -> tuple:
