@@ -164,8 +164,8 @@ def _eight_bit(img: Image.Image) -> Image.Image:
 
 def _top(img: Image.Image) -> float:
     """The largest value in a one-band image."""
-    low_high = img.getextrema()  # a (low, high) pair for one band
-    return float(low_high[1]) if isinstance(low_high, tuple) else float(low_high)
+    high = img.getextrema()[1]  # one band: (low, high); several: one pair per band
+    return high if isinstance(high, (int, float)) else max(high)
 
 
 def cover_crop(width: int, height: int, box_w: int, box_h: int, focus: tuple[float, float]) -> tuple:
