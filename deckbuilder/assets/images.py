@@ -105,8 +105,8 @@ def _once(read, path: Path):
 
 
 def probe(path: Path) -> Probe:
-    """Read an image's header and decode it once (at 1/8 scale for JPEG) to catch truncated or corrupt files;
-    an unchanged file is probed once per process."""
+    """Read an image's header and make sure it is whole (a JPEG: its image data runs to the end marker; other
+    formats: decoded once) to catch truncated or corrupt files; an unchanged file is probed once per process."""
     return _once(_probe, path)
 
 
@@ -129,13 +129,33 @@ def _probe(path: Path) -> Probe:
     with _open(path) as img:
         width, height = (img.height, img.width) if _sideways(img) else img.size
         fmt = img.format or ""
-        if fmt == "JPEG":
-            img.draft(None, (1, 1))  # decoding every block at 1/8 scale still finds a truncated file
+        if fmt == "JPEG":  # decoding it is left to preparing it (a photo would be decoded twice)
+            if not _jpeg_ends(path.read_bytes()):
+                raise ImageProblem(f"{path.name} is truncated or corrupt (its image data has no end marker)")
+            return Probe(width, height, fmt, False)
         try:
             img.load()
         except DECODE_ERRORS as exc:
             raise ImageProblem(f"{path.name} is truncated or corrupt ({exc})") from None
         return Probe(width, height, fmt, _wants_png(img, fmt))
+
+
+def _jpeg_ends(data: bytes) -> bool:
+    """Whether a JPEG's image data runs to its end marker: the header segments (where an EXIF thumbnail, with
+    markers of its own, may be) are stepped over by their lengths; in the image data that follows, FF D9 can
+    only be the end marker. A file cut short, or garbled in its headers, has none."""
+    pos = 2
+    while pos + 4 <= len(data):
+        if data[pos] != 0xFF:
+            return False
+        marker = data[pos + 1]
+        if marker == 0xFF:  # a fill byte before a marker
+            pos += 1
+        elif marker == 0xDA:  # start of scan: the image data
+            return data.find(b"\xff\xd9", pos) >= 0
+        else:
+            pos += 2 + int.from_bytes(data[pos + 2:pos + 4], "big")
+    return False
 
 
 def _wants_png(img: Image.Image, fmt: str) -> bool:

@@ -2,6 +2,7 @@
 honoured, crops and fits, and the content-addressed cache."""
 from __future__ import annotations
 
+import io
 import struct
 import zlib
 from pathlib import Path
@@ -76,6 +77,23 @@ def test_a_truncated_jpeg(tmp_path):
     good = _photo(tmp_path / "good.jpg", quality=90).read_bytes()
     (tmp_path / "cut.jpg").write_bytes(good[: len(good) // 2])
     assert "cut.jpg is truncated or corrupt" in _problem(tmp_path / "cut.jpg")
+
+
+def test_a_jpeg_whose_exif_thumbnail_is_whole_but_whose_photo_is_cut_short(tmp_path):
+    """The thumbnail in the EXIF header has an end marker of its own: the check steps over the header."""
+    thumb = io.BytesIO()
+    Image.new("RGB", (16, 16), "red").save(thumb, "JPEG")
+    exif = Image.Exif()
+    exif[0x0112] = 1
+    data = exif.tobytes() + thumb.getvalue()  # an EXIF block that carries a whole JPEG
+    photo = io.BytesIO()
+    Image.effect_noise((400, 300), 60).convert("RGB").save(photo, "JPEG", exif=data, quality=90)
+    whole = photo.getvalue()
+    assert whole.count(b"\xff\xd9") >= 2
+    (tmp_path / "cut.jpg").write_bytes(whole[: len(whole) - 200])
+    assert "cut.jpg is truncated or corrupt" in _problem(tmp_path / "cut.jpg")
+    (tmp_path / "whole.jpg").write_bytes(whole)
+    assert probe(tmp_path / "whole.jpg").width == 400
 
 
 def test_a_truncated_png(tmp_path):
