@@ -6,7 +6,7 @@ import os
 import signal
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -23,7 +23,7 @@ from .layout.ir import DeckPlan, Picture
 from .layout.plan import plan_deck
 from .layout.text import Measurer
 from .model.theme import Theme, load_theme, on_template
-from .render.deck import render_pptx
+from .render.deck import write_package
 from .render.package import write_atomic
 from .source import YMap, display_path
 
@@ -241,7 +241,7 @@ def build_one(outline: Path, options: Options, measurer: Measurer) -> Result:
         result.plan, result.deck = _plan(outline, options, measurer, diags, result.inputs)
         if result.plan and not diags.has_errors:
             result.name = result.deck.name
-            result.data = render_pptx(prepare_pictures(result.plan, ImageCache(options.cache_dir)))
+            result.data = _render(result.plan, ImageCache(options.cache_dir))
             if options.write:
                 write_atomic(options.out / f"{result.deck.name}.pptx", result.data)
                 result.output = options.out / f"{result.deck.name}.pptx"
@@ -315,17 +315,28 @@ def _template(path: Path, diags: Diagnostics):
     return inspect_template(path, diags)
 
 
-def prepare_pictures(plan: DeckPlan, cache: ImageCache) -> DeckPlan:
-    """Replace each picture's source with a file cropped and downsampled for its place (cached; pictures
-    not yet in the cache are made side by side: Pillow decodes and resizes without holding the GIL)."""
+def _render(plan: DeckPlan, cache: ImageCache) -> bytes:
+    """The deck's bytes; its pictures are made (side by side: Pillow decodes and resizes without holding the
+    GIL) while its slides are written, and read when the package is saved."""
+    with ThreadPoolExecutor(max(1, os.cpu_count() or 1)) as pool:
+        plan, pending = prepare_pictures(plan, cache, pool)
+        package = write_package(plan)
+        for made in pending:
+            made.result()  # an ImageProblem or OSError is raised here
+    return package.to_bytes()
+
+
+def prepare_pictures(plan: DeckPlan, cache: ImageCache, pool: ThreadPoolExecutor) -> tuple[DeckPlan, list[Future]]:
+    """The plan with each picture's source replaced by a file cropped and downsampled for its place (cached),
+    and the making of those not in the cache yet, started in `pool` (the largest first: the pool ends sooner)."""
     jobs = sorted({_job(s) for slide in plan.slides for s in slide.shapes if isinstance(s, Picture)},
-                  key=lambda job: -Path(job[0]).stat().st_size)  # the largest files first: the pool ends sooner
-    with ThreadPoolExecutor(max(1, min(len(jobs), os.cpu_count() or 1))) as pool:
-        made = dict(zip(jobs, pool.map(lambda job: cache.prepared(Path(job[0]), job[1], job[2]), jobs)))
+                  key=lambda job: -Path(job[0]).stat().st_size)
+    made = {job: cache.target(Path(job[0]), job[1], job[2]) for job in jobs}
+    pending = [pool.submit(cache.prepared, Path(job[0]), job[1], job[2]) for job in jobs if not made[job].is_file()]
     slides = [replace(slide, shapes=tuple(replace(s, image=str(made[_job(s)]), crop=None)
                                           if isinstance(s, Picture) else s for s in slide.shapes))
               for slide in plan.slides]
-    return replace(plan, slides=tuple(slides))
+    return replace(plan, slides=tuple(slides)), pending
 
 
 def _job(picture: Picture) -> tuple:

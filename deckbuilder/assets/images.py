@@ -10,7 +10,7 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
 
 from ..errors import Problem
 
@@ -63,6 +63,8 @@ def _open(path: Path) -> Image.Image:
         img.close()
         raise ImageProblem(f"{path.name} has {img.width}×{img.height} pixels, more than the "
                            f"{MAX_PIXELS // 1_000_000} million allowed (a decompression bomb?)")
+    if isinstance(img, ImageFile.ImageFile):  # decode it in one call, without the GIL: block by block, each
+        img.decodermaxblock = MAX_BYTES       # block waits for the GIL, ten times as long while slides are written
     return img
 
 
@@ -225,17 +227,20 @@ class ImageCache:
             self._hashes[key] = hashlib.sha256(path.read_bytes()).hexdigest()
         return self._hashes[key]
 
-    def prepared(self, path: Path, crop: tuple | None, size_px: tuple[int, int]) -> Path:
-        """A file with the image cropped and downsampled to `size_px` (never enlarged)."""
+    def target(self, path: Path, crop: tuple | None, size_px: tuple[int, int]) -> Path:
+        """Where the image cropped and downsampled to `size_px` is kept (it may not be made yet)."""
         spec = json.dumps([CACHE_VERSION, self._digest(path), crop, size_px])
-        name = hashlib.sha256(spec.encode()).hexdigest()[:32]
-        for ext in (".jpg", ".png"):
-            if (self.folder / (name + ext)).is_file():
-                return self.folder / (name + ext)
-        data, ext = _process(path, crop, size_px)
+        ext = ".png" if probe(path).png else ".jpg"
+        return self.folder / (hashlib.sha256(spec.encode()).hexdigest()[:32] + ext)
+
+    def prepared(self, path: Path, crop: tuple | None, size_px: tuple[int, int]) -> Path:
+        """A file with the image cropped and downsampled to `size_px` (never enlarged), made if not kept yet."""
+        target = self.target(path, crop, size_px)
+        if target.is_file():
+            return target
+        data = _process(path, crop, size_px, target.suffix == ".png")
         self.folder.mkdir(parents=True, exist_ok=True)
-        target = self.folder / (name + ext)
-        fd, tmp = tempfile.mkstemp(dir=self.folder, suffix=ext)
+        fd, tmp = tempfile.mkstemp(dir=self.folder, suffix=target.suffix)
         try:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
@@ -246,9 +251,8 @@ class ImageCache:
         return target
 
 
-def _process(path: Path, crop: tuple | None, size_px: tuple[int, int]) -> tuple[bytes, str]:
+def _process(path: Path, crop: tuple | None, size_px: tuple[int, int], png: bool) -> bytes:
     with _open(path) as source:
-        png = _wants_png(source, source.format or "")
         if not png and source.format == "JPEG":
             kept = (1 - crop[0] - crop[2], 1 - crop[1] - crop[3]) if crop else (1.0, 1.0)
             whole = (size_px[0] / max(kept[0], 0.01), size_px[1] / max(kept[1], 0.01))  # before the crop
@@ -265,10 +269,10 @@ def _process(path: Path, crop: tuple | None, size_px: tuple[int, int]) -> tuple[
     out = io.BytesIO()
     if png:
         img.save(out, "PNG")  # zlib's default level: optimize=True takes five times as long for 1 % less
-        return out.getvalue(), ".png"
+        return out.getvalue()
     ppi = round(TARGET_PPI * max(img.width / size_px[0], img.height / size_px[1], 1.0))
     img.save(out, "JPEG", quality=JPEG_QUALITY, optimize=True, dpi=(ppi, ppi))
-    return out.getvalue(), ".jpg"
+    return out.getvalue()
 
 
 def _normalise_mode(img: Image.Image, png: bool) -> Image.Image:

@@ -6,6 +6,7 @@ from ..layout.ir import DeckPlan
 from .docprops import write_properties
 from .elements import NS, el
 from .notes import Notes
+from .package import Package
 from .slide import paint_background, write_slide
 from .template import RT, layout_of, masters, notes_master, presentation, presentation_list, start_package
 from .theme import brand_theme
@@ -15,6 +16,11 @@ FIRST_SLIDE_ID = 256
 
 def render_pptx(plan: DeckPlan) -> bytes:
     """The deck as .pptx bytes; the same plan always gives the same bytes."""
+    return write_package(plan).to_bytes()
+
+
+def write_package(plan: DeckPlan) -> Package:
+    """The deck as a package, its pictures' files read only when it is saved."""
     package = start_package(plan)
     brand_theme(package, masters(package), plan)
     background = None if plan.template else plan.colors.get("background", WHITE)
@@ -28,4 +34,4 @@ def render_pptx(plan: DeckPlan) -> bytes:
         if notes and slide_plan.notes:
             notes.write(slide, slide_plan.notes)
     write_properties(package, plan)
-    return package.to_bytes()
+    return package

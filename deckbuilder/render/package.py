@@ -1,7 +1,6 @@
 """The package being written: parts, relationships, content types; saved reproducibly and atomically."""
 from __future__ import annotations
 
-import hashlib
 import io
 import os
 import posixpath
@@ -23,11 +22,12 @@ class Package:
     """An OPC package: its parts by name, parsed only when read or changed; relationships and content types."""
 
     def __init__(self, parts: dict[str, bytes]):
-        self.blobs = {name: blob for name, blob in parts.items() if name != TYPES}  # b"": held as XML in trees
+        self.blobs = {name: blob for name, blob in parts.items() if name != TYPES}  # b"": held in trees or files
         self.trees: dict = {}  # part name → its parsed XML, written back when the package is saved
+        self.files: dict[str, Path] = {}  # part name → the file its bytes are read from when the package is saved
         self.next_rid: dict[str, int] = {}
         self.counts: dict[str, int] = {}
-        self.unique: dict[str, str] = {}  # the SHA-1 of bytes added once → their part
+        self.unique: dict[Path, str] = {}  # a file added once → its part
         types = parse(parts[TYPES])
         self.defaults = {d.get("Extension", "").lower(): d.get("ContentType")
                          for d in types.iterfind("ct:Default", NS)}
@@ -52,13 +52,14 @@ class Package:
         self.put(name, data, content_type)
         return name
 
-    def add_once(self, template: str, blob: bytes) -> str:
-        """A part holding these bytes (a picture used on several slides is stored once): the one added before,
-        or a new one named from `template`, of its extension's default content type."""
-        key = hashlib.sha1(blob).hexdigest()
-        if key not in self.unique:
-            self.unique[key] = self.add(template, None, blob)
-        return self.unique[key]
+    def add_file(self, template: str, path: Path) -> str:
+        """A part holding this file (a picture used on several slides is stored once), named from `template`, of
+        its extension's default content type. The file is read when the package is saved, so it may still be in
+        the making while the slides are written."""
+        if path not in self.unique:
+            self.unique[path] = self.add(template, None, b"")
+            self.files[self.unique[path]] = path
+        return self.unique[path]
 
     def put(self, name: str, data, content_type: str | None = None) -> None:
         """Set a part's bytes or XML (replacing it if there is one)."""
@@ -71,7 +72,7 @@ class Package:
     def drop(self, name: str) -> None:
         """Remove a part and its relationships."""
         for part in (name, rels_name(name)):
-            for store in (self.blobs, self.trees, self.overrides):
+            for store in (self.blobs, self.trees, self.files, self.overrides):
                 store.pop(part, None)
 
     def default_type(self, extension: str, content_type: str) -> None:
@@ -139,7 +140,8 @@ class Package:
         writer = _StableWriter()
         writer.write(TYPES, serialize(self._content_types()))
         for name in sorted(self.blobs, key=_order):
-            writer.write(name, serialize(self.trees[name]) if name in self.trees else self.blobs[name])
+            writer.write(name, serialize(self.trees[name]) if name in self.trees else
+                         self.files[name].read_bytes() if name in self.files else self.blobs[name])
         return writer.close()
 
     def _content_types(self):

@@ -20,7 +20,7 @@ def picture_shape(pic: Picture, slide):
     """A picture of the (prepared) image file, stretched to the planned box; the file is stored once per deck."""
     extension = Path(pic.image).suffix.lstrip(".").lower()
     slide.package.default_type(extension, MEDIA_TYPES[extension])
-    media = slide.package.add_once(f"ppt/media/image%d.{extension}", Path(pic.image).read_bytes())
+    media = slide.package.add_file(f"ppt/media/image%d.{extension}", Path(pic.image))
     shape = el("p:pic")
     nv = el("p:nvPicPr", shape)
     describe(el("p:cNvPr", nv, id=slide.new_id(), name=pic.name), pic.alt, pic.decorative)

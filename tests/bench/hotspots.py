@@ -19,7 +19,8 @@ POLITICIANS = ROOT / "decks" / "story-of-hope" / "politicians.yaml"
 
 STAGES = {  # module → what the pipeline calls through it (functions, or Class.method), timed without a profiler
     "deckbuilder.api": ("resolve", "_theme", "resolve_assets", "inspect_template", "plan_deck", "check_plan",
-                        "prepare_pictures", "render_pptx", "write_atomic"),
+                        "prepare_pictures", "write_package", "write_atomic"),
+    "deckbuilder.assets.images": ("ImageCache.prepared",),
     "deckbuilder.audience": ("load_yaml",),
     "deckbuilder.assets.resolve": ("probe",),
     "deckbuilder.render.deck": ("start_package", "brand_theme", "write_slide", "write_properties"),

@@ -27,11 +27,20 @@ def test_the_base_is_package_data_without_dot_files():
     assert presentation(base()) == "ppt/presentation.xml"
 
 
-def test_new_parts_count_on_whatever_their_extension():
+def test_new_parts_count_on_whatever_their_extension_and_a_file_is_stored_once(tmp_path):
     package = base()
-    names = [package.add_once(f"ppt/media/image%d.{ext}", data) for ext, data in
-             (("jpg", b"a"), ("png", b"b"), ("jpg", b"a"), ("jpg", b"c"))]
+    for name, data in (("a.jpg", b"a"), ("b.png", b"b"), ("c.jpg", b"c")):
+        (tmp_path / name).write_bytes(data)
+    names = [package.add_file(f"ppt/media/image%d.{name[-3:]}", tmp_path / name)
+             for name in ("a.jpg", "b.png", "a.jpg", "c.jpg")]
     assert names == ["ppt/media/image1.jpg", "ppt/media/image2.png", "ppt/media/image1.jpg", "ppt/media/image3.jpg"]
+
+
+def test_a_file_is_read_when_the_package_is_saved(tmp_path):
+    package = base()
+    name = package.add_file("ppt/media/image%d.png", tmp_path / "later.png")  # not made yet
+    (tmp_path / "later.png").write_bytes(b"made meanwhile")
+    assert members(package)[name] == b"made meanwhile"
 
 
 def test_relationships_point_relative_to_their_source():
