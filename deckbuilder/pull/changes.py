@@ -1,0 +1,276 @@
+"""What the edited deck changed, found by comparing it with the same outline rebuilt: field texts, list items taken
+out, slides taken out or moved, and what an outline cannot take back (each said with its slide number)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from ..audience import ResolvedDeck
+from ..errors import quoted
+from ..layout.ir import DeckPlan, Para, SlidePlan, Table, TextBox
+from ..provenance import field_value
+from ..source import scalar_text
+from .deck import Deck, DeckSlide, Shape
+from .match import moved, pair_paragraphs, pair_shapes, pair_slides
+
+COMPOSED = {"footer": "the footer comes from the theme's footer:", "credit": "credits come from the image register",
+            "number": ""}  # composed text of these roles: why an edit cannot be taken back ('' : not worth saying)
+
+
+@dataclass(frozen=True)
+class Change:
+    """A field of an outline slide (a path in its fields, or ("deck", …) for a deck fact) given a new text; `new`
+    None: the list item at `path` was taken out. `number`: the slide in the edited deck."""
+
+    slide: str
+    path: tuple
+    old: str
+    new: str | None
+    number: int
+
+
+@dataclass(frozen=True)
+class Unmapped:
+    """Something in the edited deck an outline cannot hold, said with its slide number (None: the whole deck)."""
+
+    number: int | None
+    message: str
+
+    def __str__(self) -> str:
+        return f"slide {self.number}: {self.message}" if self.number else self.message
+
+
+@dataclass
+class Changes:
+    edits: list[Change] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)  # ids of the outline slides taken out
+    order: list[str] = field(default_factory=list)  # the ids of the slides kept, in their new order ([]: the same)
+    kept: list[str] = field(default_factory=list)  # the ids of the slides kept, in the edited deck's order
+    unmapped: list[Unmapped] = field(default_factory=list)
+    new: list[int] = field(default_factory=list)  # the numbers of the slides the edited deck adds
+
+    @property
+    def empty(self) -> bool:
+        return not (self.edits or self.removed or self.order)
+
+
+@dataclass
+class _Seen:
+    """Every paragraph that shows one field, with its text in the edited deck (None: taken out)."""
+
+    paras: list[Para] = field(default_factory=list)
+    texts: list[str | None] = field(default_factory=list)
+    number: int = 0
+
+
+def compare(deck: ResolvedDeck, plan: DeckPlan, rebuilt: Deck, edited: Deck) -> Changes:
+    """What the edited deck changed of the deck the outline builds (`rebuilt`, planned as `plan`)."""
+    found = Changes()
+    pairs = {j: i for i, j in pair_slides(rebuilt.slides, edited.slides).items()}
+    seen: dict[tuple, _Seen] = {}
+    slides = {s.id: s for s in deck.slides}
+    for j, (planned, built) in enumerate(zip(plan.slides, rebuilt.slides)):
+        if j in pairs:
+            mine = edited.slides[pairs[j]]
+            _slide(planned, built, mine, plan.width, seen, found)
+            _notes(planned, built, mine, slides.get(planned.id), found)
+    for (slide_id, source), fields in seen.items():
+        _field(deck, slides.get(slide_id), source, fields, found)
+    _removed([p for j, p in enumerate(plan.slides) if j not in pairs], plan, slides, found)
+    found.new = [s.number for i, s in enumerate(edited.slides) if i not in pairs.values()]
+    found.kept = list(dict.fromkeys(plan.slides[j].id for _, j in sorted((i, j) for j, i in pairs.items())
+                                    if plan.slides[j].id in slides))
+    if found.kept != [s for s in dict.fromkeys(p.id for p in plan.slides) if s in found.kept]:
+        found.order = found.kept
+    return found
+
+
+def _slide(planned: SlidePlan, built: DeckSlide, mine: DeckSlide, width: int, seen: dict, found: Changes) -> None:
+    """The paragraphs of one slide's text shapes, each with its edited text; what else changed on it."""
+    shapes = [(s, p) for s, p in zip(built.shapes, planned.shapes)]
+    texts = [(s, p) for s, p in shapes if s.kind in ("text", "table")]
+    others = [(s, p) for s, p in shapes if s.kind not in ("text", "table")]
+    mine_texts = [s for s in mine.shapes if s.kind in ("text", "table")]
+    pairs = pair_shapes([s for s, _ in texts], mine_texts, width)
+    for i, j in pairs.items():
+        _paragraphs(planned, texts[j], mine_texts[i], mine.number, seen, found)
+    for j, (shape, plan_shape) in enumerate(texts):
+        if j not in pairs.values() and any(p.source for p in _paras(plan_shape)):
+            found.unmapped.append(Unmapped(mine.number, f"the box {quoted(shape.name)} was deleted: the outline "
+                                                        "keeps its text (take it out of the outline to drop it)"))
+    for i, shape in enumerate(mine_texts):
+        if i not in pairs and shape.words:
+            found.unmapped.append(Unmapped(mine.number, f"a new text box {quoted(shape.words)} cannot be taken into "
+                                                        "the outline: add its text to a field of the slide"))
+    _other_shapes([s for s, _ in others], [s for s in mine.shapes if s.kind not in ("text", "table")], mine.number,
+                  width, found)
+
+
+def _paragraphs(planned: SlidePlan, built: tuple, mine: Shape, number: int, seen: dict, found: Changes) -> None:
+    shape, plan_shape = built
+    paras = _paras(plan_shape)
+    if len(paras) != len(shape.paras):
+        return
+    if moved(shape.box, mine.box) and getattr(plan_shape, "role", "") != "number":
+        found.unmapped.append(Unmapped(number, f"the box {quoted(shape.name)} was moved or resized: the layout "
+                                               "places every box, so the next build puts it back"))
+    styled = False
+    for i, j in pair_paragraphs([p.text for p in shape.paras], [p.text for p in mine.paras]):
+        if i is None:
+            found.unmapped.append(Unmapped(number, f"a new paragraph {quoted(mine.paras[j].text)} in "
+                                                   f"{quoted(shape.name)}: add it to the outline"))
+            continue
+        para, text = paras[i], None if j is None else mine.paras[j].text
+        if para.source:
+            entry = seen.setdefault((planned.id, para.source), _Seen(number=number))
+            entry.paras.append(para)
+            entry.texts.append(text)
+        elif text is not None and text.split() != shape.paras[i].words.split():
+            _composed(plan_shape, para, text, number, found)
+        if text is not None and not styled and _restyled(shape.paras[i].style, mine.paras[j].style):
+            styled = True
+            found.unmapped.append(Unmapped(number, f"the formatting of {quoted(text)} was changed: the theme "
+                                                   "sets how text looks, so the next build sets it back"))
+
+
+def _composed(plan_shape, para: Para, text: str, number: int, found: Changes) -> None:
+    why = COMPOSED.get(getattr(plan_shape, "role", ""), "it is made from several fields of the outline")
+    if why:
+        found.unmapped.append(Unmapped(number, f"{quoted(para.text)} was changed to {quoted(text)}, but {why}: "
+                                               "change it there"))
+
+
+def _restyled(before: tuple, after: tuple) -> bool:
+    """Whether runs were made bold or italic or given another size (what is not said on one side is not compared)."""
+    return bool(before) and bool(after) and len(before) == len(after) and any(
+        a[:2] != b[:2] or (a[2] and b[2] and a[2] != b[2]) for a, b in zip(before, after))
+
+
+def _other_shapes(built: list[Shape], mine: list[Shape], number: int, width: int, found: Changes) -> None:
+    """Pictures, charts and drawn shapes: added, taken out, moved, a chart's data changed."""
+    pairs = pair_shapes(built, mine, width)
+    for i, j in pairs.items():
+        if moved(built[j].box, mine[i].box):
+            found.unmapped.append(Unmapped(number, f"the {built[j].kind} {quoted(built[j].name)} was moved or "
+                                                   "resized: the layout places it, so the next build puts it back"))
+        if built[j].kind == "chart" and _values(built[j].data) != _values(mine[i].data):
+            found.unmapped.append(Unmapped(number, f"the data of the chart {quoted(built[j].name)} was changed: "
+                                                   "change the chart's series in the outline"))
+    for j, shape in enumerate(built):
+        if j not in pairs.values():
+            found.unmapped.append(Unmapped(number, f"the {shape.kind} {quoted(shape.name)} was deleted: the "
+                                                   "outline still shows it (take it out there)"))
+    for i, shape in enumerate(mine):
+        if i not in pairs:
+            found.unmapped.append(Unmapped(number, f"a new {shape.kind} {quoted(shape.name)} cannot be taken into "
+                                                   "the outline: add it there (a picture: through the image register)"))
+
+
+def _values(chart: bytes) -> list:
+    """The numbers and names a chart part holds, in order (as numbers where they are, however written)."""
+    if not chart:
+        return []
+    found = []
+    for value in etree.fromstring(chart).iter("{http://schemas.openxmlformats.org/drawingml/2006/chart}v"):
+        try:
+            found.append(float(value.text))
+        except (TypeError, ValueError):
+            found.append(value.text)
+    return found
+
+
+def _notes(planned: SlidePlan, built: DeckSlide, mine: DeckSlide, slide, found: Changes) -> None:
+    """Speaker notes: the first part's are the slide's notes field (a paper's author list after it is the build's)."""
+    before, after = planned.notes, mine.notes_text
+    if before.split() == after.split():
+        return
+    value = scalar_text(slide.get("notes", "")) if slide is not None else None
+    extra = before[len(value):] if value is not None and planned.part == 1 and before.startswith(value) else None
+    if extra is not None and after.rstrip().endswith(extra.strip()):
+        new = after.rstrip()[:len(after.rstrip()) - len(extra.strip())].rstrip()
+        if not new.strip():
+            found.unmapped.append(Unmapped(mine.number, "the speaker notes were deleted: take notes: out of the "
+                                                        "outline to drop them"))
+        elif new.split() != value.split():
+            found.edits.append(Change(planned.id, ("notes",), value, new, mine.number))
+        return
+    found.unmapped.append(Unmapped(mine.number, "the speaker notes of a continued slide (or of the credits slide) "
+                                                "were changed: put them in the notes of the slide's first part"))
+
+
+def _field(deck: ResolvedDeck, slide, source: tuple, seen: _Seen, found: Changes) -> None:
+    """One field's new text from the paragraphs that show it, if they were edited."""
+    olds = [p.text for p in seen.paras]
+    if all(new is not None and new.split() == old.split() for old, new in zip(olds, seen.texts)):
+        return
+    value = field_value(deck, slide, source)
+    if value is None or slide is None and source[0] != "deck":
+        return
+    current, form = scalar_text(value), seen.paras[0].form
+    shown = form.format(current).split()
+    if all(new is None for new in seen.texts):
+        _taken_out(slide.id if slide else "title", source, current, seen.number, found)
+        return
+    if " ".join(olds).split() == shown:  # the field over one paragraph or several, in order
+        texts = [t for t in seen.texts if t and t.strip()]
+        new = texts[0].strip() if len(texts) == 1 else " ".join(" ".join(texts).split())
+    elif all(old.split() == shown for old in olds):  # the field shown whole in each paragraph
+        edited = {" ".join(n.split()) for o, n in zip(olds, seen.texts) if n is not None and n.split() != o.split()}
+        if len(edited) != 1:
+            found.unmapped.append(Unmapped(seen.number, f"{quoted(current)} is shown in several places, edited "
+                                                        "differently: make one edit in the outline"))
+            return
+        new = edited.pop()
+    else:
+        found.unmapped.append(Unmapped(seen.number, f"{quoted(current)} was edited where it is shown in a way "
+                                                    "pull cannot take back: edit it in the outline"))
+        return
+    new = _unformed(new, form)
+    if new.split() != current.split():
+        found.edits.append(Change(slide.id if slide else "title", source, current, new, seen.number))
+
+
+def _taken_out(slide_id: str, source: tuple, current: str, number: int, found: Changes) -> None:
+    """A field whose paragraphs were all deleted: a list item is taken out; another field cannot be."""
+    if len(source) >= 3 and isinstance(source[-2], int) and source[-1] in ("text", "title", "value"):
+        found.edits.append(Change(slide_id, source[:-1], current, None, number))
+    elif len(source) >= 2 and isinstance(source[-1], int):
+        found.edits.append(Change(slide_id, source, current, None, number))
+    else:
+        found.unmapped.append(Unmapped(number, f"{quoted(current)} was deleted: take its field out of the outline "
+                                               "to drop it"))
+
+
+def _unformed(text: str, form: str) -> str:
+    """The field's text from the paragraph's: without what the layout adds around it ("— {}", "Source: {}")."""
+    before, _, after = form.partition("{}")
+    text = text.strip()
+    if before.strip() and text.startswith(before.strip()):
+        text = text[len(before.strip()):]
+    if after.strip() and text.endswith(after.strip()):
+        text = text[:-len(after.strip())]
+    return text.strip()
+
+
+def _removed(gone: list[SlidePlan], plan: DeckPlan, slides: dict, found: Changes) -> None:
+    """Slides taken out: an outline slide all of whose parts went; a part alone, or the credits slide, is said."""
+    for slide_id in dict.fromkeys(p.id for p in gone):
+        parts = [p for p in plan.slides if p.id == slide_id]
+        if slide_id not in slides:
+            found.unmapped.append(Unmapped(None, f"the slide {quoted(parts[0].title)} was deleted, but the build "
+                                                 "makes it: to leave the credits slide out, set deck.credits.slide: "
+                                                 "false"))
+        elif len([p for p in gone if p.id == slide_id]) == len(parts):
+            found.removed.append(slide_id)
+        else:
+            found.unmapped.append(Unmapped(None, f"some of the continued slides of '{slide_id}' were deleted: take "
+                                                 "the text they showed out of the outline"))
+
+
+def _paras(shape) -> list[Para]:
+    if isinstance(shape, TextBox):
+        return list(shape.paras)
+    if isinstance(shape, Table):
+        return [p for row in shape.rows for cell in row for p in cell.paras]
+    return []
