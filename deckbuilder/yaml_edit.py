@@ -104,11 +104,14 @@ class Document:
 
     # --- values --------------------------------------------------------------------------------------------------
 
-    def set(self, path: tuple, value: str) -> Edit:
-        """Replace the scalar at `path` with `value`, in its own quoting style when that reads back as `value`."""
+    def set(self, path: tuple, value: str | Raw) -> Edit:
+        """Replace the scalar at `path` with `value`, in its own quoting style when that reads back as `value`
+        (a Raw value as it is: `true`, say)."""
         node, parent, key = self.locate(path)
         if not isinstance(node, ScalarNode):
             raise Unwritable(f"{self.shown}: {'.'.join(map(str, path))} is not a single value")
+        if isinstance(value, Raw):
+            return Edit(node.start_mark.index, node.end_mark.index, value.text)
         flow = bool(parent is not None and getattr(parent, "flow_style", False))
         start, end = node.start_mark.index, node.end_mark.index
         if node.style in BLOCK:

@@ -10,9 +10,9 @@ from typing import Any
 
 from yaml.nodes import MappingNode, ScalarNode
 
-from ..audience import ResolvedDeck
-from ..errors import Loc
-from ..source import YList, YMap, display_path, parse_yaml, scalar_text
+from ..audience import ResolvedDeck, known_audiences
+from ..errors import BuildError, Loc
+from ..source import YList, YMap, display_path, load_yaml, parse_yaml, scalar_text
 from ..yaml_edit import Document, Edit, Raw, Unwritable, apply
 from .changes import Change, Changes, Unmapped
 
@@ -106,7 +106,8 @@ class Writer:
             for change in group:
                 file, path = self._loc(change)
                 edits[file].append(self._edit(self.docs[file], path, change))
-                self._say(change.number, f"{self._what(change)} ({display_path(file)})")
+                own = ": the audience's own text" if file != self.target else ""
+                self._say(change.number, f"{self._what(change)} ({display_path(file)}{own})")
             return
         first = group[0]
         value = first.new if len(first.path) == 1 and first.new is not None else self._copied(group, first.path[0])
@@ -114,8 +115,9 @@ class Writer:
         if entry is None:
             raise Unwritable(f"the slide '{first.slide}' is not in {display_path(self.target)}'s slides")
         adds[(self.target, entry)].append((first.path[0], value))
+        how = "a field added" if self._definition(first.slide)[0] == self.target else f"use: {first.slide}"
         for change in group:
-            self._say(change.number, f"{self._what(change)} ({display_path(self.target)}, use: {change.slide})")
+            self._say(change.number, f"{self._what(change)} ({display_path(self.target)}, {how})")
 
     def _in_place(self, change: Change) -> bool:
         """Whether the change's value is written in the file written to, or in an outline tailoring it."""
@@ -188,10 +190,25 @@ class Writer:
         node = self.docs[file].find(entry)
         if isinstance(node, MappingNode) and len(node.value) > 1 or self.to == "story":
             if self.docs[file].find((*entry, "hidden")) is not None:
-                edits[file].append(self.docs[file].set((*entry, "hidden"), "true"))
+                edits[file].append(self.docs[file].set((*entry, "hidden"), Raw("true", False)))
             else:
-                adds[(file, entry)].append(("hidden", "true"))
-            self._say(None, f"slide '{slide_id}' taken out: hidden: true ({display_path(file)})")
+                adds[(file, entry)].append(("hidden", Raw("true", False)))
+            also = self._listed_elsewhere(slide_id) if file == self.files[-1] else []
+            self._say(None, f"slide '{slide_id}' taken out: hidden: true ({display_path(file)})" + (
+                f"; {', '.join(also)} list it too: their builds will say it is hidden" if also else ""))
+
+    def _listed_elsewhere(self, slide_id: str) -> list[str]:
+        """The other audience outlines of the story that list the slide."""
+        found = []
+        for path in known_audiences(self.files[-1]).values():
+            if path.resolve() not in self.files:
+                try:
+                    raw = load_yaml(path)
+                except BuildError:
+                    continue
+                if slide_id in _listed(raw):
+                    found.append(display_path(path))
+        return found
 
     def _remove(self, removed: list[str]) -> None:
         """Slides taken out whose entry is only their id (or `use:` and nothing else) leave the list."""
@@ -267,7 +284,7 @@ class Writer:
         """Where the slide is defined (`id: …`), the outline first."""
         for file in self.files:
             for i, item in enumerate(self._raw(file).get("slides") or []):
-                if isinstance(item, YMap) and scalar_text(item.get("id", "")) == slide_id:
+                if isinstance(item, YMap) and "id" in item and _id_of(item) == slide_id:
                     return file, ("slides", i)
         return self.target, self._entry(slide_id)
 
@@ -296,6 +313,17 @@ def _slide_entries(doc: Document) -> list[tuple[str, bool]]:
         else:
             entries.append(("", False))
     return entries
+
+
+def _listed(raw: Any) -> list[str]:
+    """The ids an outline's slides list names."""
+    entries = raw.get("slides") if isinstance(raw, YMap) else None
+    return [_id_of(entry) for entry in entries] if isinstance(entries, YList) else []
+
+
+def _id_of(entry: Any) -> str:
+    """The slide id a slides-list entry names: itself, its `use:` or its `id:`."""
+    return scalar_text(entry.get("use", entry.get("id", ""))) if isinstance(entry, YMap) else scalar_text(entry)
 
 
 def _grouped(changes: list[Change]) -> list[list[Change]]:
