@@ -1,5 +1,5 @@
 """What the edited deck changed, found by comparing it with the same outline rebuilt: field texts, list items taken
-out, slides taken out or moved, and what an outline cannot take back (each said with its slide number)."""
+out, slides taken out (or hidden) or moved, and what an outline cannot take back (each said with its slide number)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -68,6 +68,7 @@ def compare(deck: ResolvedDeck, plan: DeckPlan, rebuilt: Deck, edited: Deck) -> 
     """What the edited deck changed of the deck the outline builds (`rebuilt`, planned as `plan`)."""
     found = Changes()
     pairs = {j: i for i, j in pair_slides(rebuilt.slides, edited.slides).items()}
+    hidden = {j: pairs.pop(j) for j in list(pairs) if edited.slides[pairs[j]].hidden}  # hidden: as good as taken out
     seen: dict[tuple, _Seen] = {}
     slides = {s.id: s for s in deck.slides}
     for j, (planned, built) in enumerate(zip(plan.slides, rebuilt.slides)):
@@ -78,7 +79,7 @@ def compare(deck: ResolvedDeck, plan: DeckPlan, rebuilt: Deck, edited: Deck) -> 
     for (slide_id, source), fields in seen.items():
         _field(deck, slides.get(slide_id), source, fields, found)
     _removed([p for j, p in enumerate(plan.slides) if j not in pairs], plan, slides, found)
-    found.new = [s.number for i, s in enumerate(edited.slides) if i not in pairs.values()]
+    found.new = [s.number for i, s in enumerate(edited.slides) if i not in pairs.values() and i not in hidden.values()]
     found.kept = list(dict.fromkeys(plan.slides[j].id for _, j in sorted((i, j) for j, i in pairs.items())
                                     if plan.slides[j].id in slides))
     if found.kept != [s for s in dict.fromkeys(p.id for p in plan.slides) if s in found.kept]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,6 @@ from ..errors import BuildError, Loc
 from ..source import YList, YMap, display_path, load_yaml, parse_yaml, scalar_text
 from ..yaml_edit import Document, Edit, Raw, Unwritable, apply
 from .changes import Change, Changes, Unmapped
-
 
 
 @dataclass
@@ -54,9 +54,9 @@ class Writer:
         edits: dict[Path, list[Edit]] = defaultdict(list)
         facts = [c for c in changes.edits if c.path[0] == "deck" and not self._in_place(c)]
         for group in _grouped([c for c in changes.edits if c not in facts]):
-            if self._guarded(group, lambda: self._group(group, adds, edits)):
+            if self._guarded(group, partial(self._group, group, adds, edits)):
                 self.out.done.edits += group
-        if self._guarded(facts, lambda: self._deck_facts(facts, adds)):
+        if self._guarded(facts, partial(self._deck_facts, facts, adds)):
             self.out.done.edits += facts
         for slide_id in changes.removed:
             self._hide(slide_id, adds, edits)

@@ -72,7 +72,7 @@ def _custom(package, properties: tuple[tuple[str, str], ...]) -> None:
     ours = {key for key, _ in properties}
     for old in [p for p in found if p.get("name") in ours]:
         found.remove(old)
-    pid = max((int(p.get("pid", "1")) for p in found if p.get("pid", "").isdigit()), default=1)
-    for pid, (key, value) in enumerate(properties, start=pid + 1):
+    last = max((int(p.get("pid", "1")) for p in found if p.get("pid", "").isdigit()), default=1)
+    for pid, (key, value) in enumerate(properties, start=last + 1):
         prop = etree.SubElement(found, f"{{{CUSTOM}}}property", fmtid=FMTID, pid=str(pid), name=key)
         etree.SubElement(prop, f"{{{VT}}}lpwstr").text = value

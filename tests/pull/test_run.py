@@ -12,8 +12,18 @@ from deckbuilder.errors import BuildError
 from deckbuilder.pull.changes import compare
 from deckbuilder.pull.deck import read_bytes, read_file
 from deckbuilder.pull.run import pull
-from tests.pull.edits import (STORY, built, delete_slide, edited, move_slide, paragraph_with, retext,
-                              saved_by_libreoffice, shape_with, slide_named)
+from tests.pull.edits import (
+    STORY,
+    built,
+    delete_slide,
+    edited,
+    move_slide,
+    paragraph_with,
+    retext,
+    saved_by_libreoffice,
+    shape_with,
+    slide_named,
+)
 
 POLITICIANS = STORY / "politicians.yaml"
 
