@@ -2,7 +2,7 @@
 out, slides taken out (or hidden) or moved, and what an outline cannot take back (each said with its slide number)."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
@@ -89,23 +89,26 @@ def compare(deck: ResolvedDeck, plan: DeckPlan, rebuilt: Deck, edited: Deck) -> 
 
 def _slide(planned: SlidePlan, built: DeckSlide, mine: DeckSlide, width: int, seen: dict, found: Changes) -> None:
     """The paragraphs of one slide's text shapes, each with its edited text; what else changed on it."""
-    shapes = [(s, p) for s, p in zip(built.shapes, planned.shapes)]
+    shapes = list(zip(built.shapes, planned.shapes))
     texts = [(s, p) for s, p in shapes if s.kind in ("text", "table")]
-    others = [(s, p) for s, p in shapes if s.kind not in ("text", "table")]
-    mine_texts = [s for s in mine.shapes if s.kind in ("text", "table")]
-    pairs = pair_shapes([s for s, _ in texts], mine_texts, width)
-    for i, j in pairs.items():
-        _paragraphs(planned, texts[j], mine_texts[i], mine.number, seen, found)
+    # a text box emptied in LibreOffice reads as a drawn shape: it may still be the box it was (by its name)
+    places = [i for i, s in enumerate(mine.shapes) if s.kind in ("text", "table") or s.kind == "shape" and s.paras]
+    candidates = [replace(mine.shapes[i], kind="text") if mine.shapes[i].kind == "shape" else mine.shapes[i]
+                  for i in places]
+    pairs = pair_shapes([s for s, _ in texts], candidates, width)
+    for k, j in pairs.items():
+        _paragraphs(planned, texts[j], candidates[k], mine.number, seen, found)
     for j, (shape, plan_shape) in enumerate(texts):
         if j not in pairs.values() and any(p.source for p in _paras(plan_shape)):
             found.unmapped.append(Unmapped(mine.number, f"the box {quoted(shape.name)} was deleted: the outline "
                                                         "keeps its text (take it out of the outline to drop it)"))
-    for i, shape in enumerate(mine_texts):
-        if i not in pairs and shape.words:
+    for k, shape in enumerate(candidates):
+        if k not in pairs and shape.words:
             found.unmapped.append(Unmapped(mine.number, f"a new text box {quoted(shape.words)} cannot be taken into "
                                                         "the outline: add its text to a field of the slide"))
-    _other_shapes([s for s, _ in others], [s for s in mine.shapes if s.kind not in ("text", "table")], mine.number,
-                  width, found)
+    used = {places[k] for k, shape in enumerate(candidates) if k in pairs or shape.words}
+    rest = [s for i, s in enumerate(mine.shapes) if i not in used and s.kind not in ("text", "table")]
+    _other_shapes([s for s, _ in shapes if s.kind not in ("text", "table")], rest, mine.number, width, found)
 
 
 def _paragraphs(planned: SlidePlan, built: tuple, mine: Shape, number: int, seen: dict, found: Changes) -> None:
@@ -116,8 +119,12 @@ def _paragraphs(planned: SlidePlan, built: tuple, mine: Shape, number: int, seen
     if moved(shape.box, mine.box) and getattr(plan_shape, "role", "") != "number":
         found.unmapped.append(Unmapped(number, f"the box {quoted(shape.name)} was moved or resized: the layout "
                                                "places every box, so the next build puts it back"))
-    styled = False
+    styled, last = False, None
+    single = len({p.source for p in paras}) == 1 and paras[0].source  # the shape shows one field (a title, say)
     for i, j in pair_paragraphs([p.text for p in shape.paras], [p.text for p in mine.paras]):
+        if i is None and single and last and last[0].texts[last[1]] is not None:
+            last[0].texts[last[1]] += "\n" + mine.paras[j].text  # a line added to the field: a line break in it
+            continue
         if i is None:
             found.unmapped.append(Unmapped(number, f"a new paragraph {quoted(mine.paras[j].text)} in "
                                                    f"{quoted(shape.name)}: add it to the outline"))
@@ -127,6 +134,7 @@ def _paragraphs(planned: SlidePlan, built: tuple, mine: Shape, number: int, seen
             entry = seen.setdefault((planned.id, para.source), _Seen(number=number))
             entry.paras.append(para)
             entry.texts.append(text)
+            last = (entry, len(entry.texts) - 1)
         elif text is not None and text.split() != shape.paras[i].words.split():
             _composed(plan_shape, para, text, number, found)
         if text is not None and not styled and _restyled(shape.paras[i].style, mine.paras[j].style):
@@ -143,9 +151,10 @@ def _composed(plan_shape, para: Para, text: str, number: int, found: Changes) ->
 
 
 def _restyled(before: tuple, after: tuple) -> bool:
-    """Whether runs were made bold or italic or given another size (what is not said on one side is not compared)."""
+    """Whether runs were made bold or italic or given another size by more than half a point (LibreOffice rounds
+    sizes); what one side does not say is not compared."""
     return bool(before) and bool(after) and len(before) == len(after) and any(
-        a[:2] != b[:2] or (a[2] and b[2] and a[2] != b[2]) for a, b in zip(before, after))
+        a[:2] != b[:2] or (a[2] and b[2] and abs(a[2] - b[2]) > 50) for a, b in zip(before, after))
 
 
 def _other_shapes(built: list[Shape], mine: list[Shape], number: int, width: int, found: Changes) -> None:
@@ -206,12 +215,12 @@ def _field(deck: ResolvedDeck, slide, source: tuple, seen: _Seen, found: Changes
     if all(new is not None and new.split() == old.split() for old, new in zip(olds, seen.texts)):
         return
     value = field_value(deck, slide, source)
-    if value is None or slide is None and source[0] != "deck":
+    if value is None or slide is None:
         return
     current, form = scalar_text(value), seen.paras[0].form
     shown = form.format(current).split()
     if all(new is None for new in seen.texts):
-        _taken_out(slide.id if slide else "title", source, current, seen.number, found)
+        _taken_out(slide.id, source, current, seen.number, found)
         return
     if " ".join(olds).split() == shown:  # the field over one paragraph or several, in order
         texts = [t for t in seen.texts if t and t.strip()]
@@ -228,8 +237,10 @@ def _field(deck: ResolvedDeck, slide, source: tuple, seen: _Seen, found: Changes
                                                     "pull cannot take back: edit it in the outline"))
         return
     new = _unformed(new, form)
-    if new.split() != current.split():
-        found.edits.append(Change(slide.id if slide else "title", source, current, new, seen.number))
+    if not new:
+        _taken_out(slide.id, source, current, seen.number, found)
+    elif new.split() != current.split():
+        found.edits.append(Change(slide.id, source, current, new, seen.number))
 
 
 def _taken_out(slide_id: str, source: tuple, current: str, number: int, found: Changes) -> None:

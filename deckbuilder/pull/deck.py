@@ -26,7 +26,8 @@ CHART = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 
 @dataclass(frozen=True)
 class Paragraph:
-    """A paragraph's text (line breaks as newlines) and how each run of it is set: (bold, italic, size)."""
+    """A paragraph's text (line breaks as newlines) and how each run of it is set: (bold, italic, size in hundredths
+    of a point or None)."""
 
     text: str
     style: tuple = ()
@@ -173,7 +174,9 @@ def _shape(element, local: str, reader: _Parts, part: str) -> Shape:
     body = element.find("p:txBody", NS)
     if body is not None:
         shape.paras = [_paragraph(p) for p in body.iterfind("a:p", NS)]
-        shape.kind = "text" if shape.kind == "shape" and (shape.words or ph is not None) else shape.kind
+        boxed = element.find("p:nvSpPr/p:cNvSpPr", NS) is not None and \
+            element.find("p:nvSpPr/p:cNvSpPr", NS).get("txBox") in ("1", "true")
+        shape.kind = "text" if shape.kind == "shape" and (shape.words or ph is not None or boxed) else shape.kind
     graphic = element.find("a:graphic/a:graphicData", NS)
     if graphic is not None:
         uri = graphic.get("uri")
@@ -214,7 +217,9 @@ def _paragraph(p) -> Paragraph:
             text.append(words)
             props = child.find("a:rPr", NS)
             if words.strip() and props is not None:
-                style.append((props.get("b") in ("1", "true"), props.get("i") in ("1", "true"), props.get("sz")))
+                size = props.get("sz", "")
+                style.append((props.get("b") in ("1", "true"), props.get("i") in ("1", "true"),
+                              int(size) if size.isdigit() else None))
         elif local == "br":
             text.append("\n")
     return Paragraph("".join(text), tuple(dict.fromkeys(style)))

@@ -47,7 +47,8 @@ def pair_shapes(built: list[Shape], edited: list[Shape], width: int) -> dict[int
         for j, theirs in enumerate(built):
             if mine.kind != theirs.kind:
                 continue
-            score = similarity(mine.words, theirs.words) - _distance(mine.box, theirs.box) / max(width, 1)
+            words = similarity(mine.words, theirs.words) if mine.words or theirs.words else 0.0  # (empty: by name)
+            score = words - _distance(mine.box, theirs.box) / max(width, 1)
             if _same_role(mine, theirs):
                 score += NAMED
             if score >= LEAST:

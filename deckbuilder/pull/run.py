@@ -64,7 +64,7 @@ def pull(path: Path, to: str = "audience", dry_run: bool = False, merge: bool = 
     _check(written, result, shown)
     pulled.said = written.said
     pulled.diff = "".join(_diff(file, old, new) for file, (old, new) in written.texts.items())
-    for item in [*changes.unmapped, *written.refused]:
+    for item in sorted([*changes.unmapped, *written.refused], key=lambda u: u.number or 0):
         pulled.diagnostics.warn("pull-unmapped", str(item), Loc(shown))
     if changes.new:
         taken = {s.id for s in result.deck.slides}

@@ -147,3 +147,16 @@ def test_the_author_list_the_build_adds_to_a_papers_notes_stays_out(write):
         frame.paragraphs[0].runs[0].text = "Read it twice."
 
     assert changed(result, change).edits == [Change("study", ("notes",), "Read it.", "Read it twice.", 1)]
+
+
+def test_a_line_added_to_a_title_is_a_line_break_in_it_and_an_emptied_field_is_said(gallery):
+    def change(prs):
+        title = slide_named(prs, "section").shapes.title.text_frame
+        title.add_paragraph().text = "and local ones"
+        frame = shape_with(slide_named(prs, "section"), "Where we are").text_frame
+        frame.paragraphs[0].runs[0].text = ""
+
+    found = changed(gallery, change)
+    assert found.edits == [Change("section", ("title",), "National policies", "National policies\nand local ones", 2)]
+    assert [str(u) for u in found.unmapped] == ["slide 2: 'Where we are being asked for advice' was deleted: take its "
+                                                "field out of the outline to drop it"]
