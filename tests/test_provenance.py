@@ -3,6 +3,7 @@ in custom document properties short enough for Office, and its slides are named 
 from __future__ import annotations
 
 import io
+import shutil
 import zipfile
 from dataclasses import replace
 from pathlib import Path
@@ -74,3 +75,39 @@ def test_the_marks_are_valid_and_builds_stay_byte_identical(politicians, tmp_pat
 def test_a_deck_without_marks_has_no_provenance():
     assert read_marks({}) is None
     assert read_marks({"deckbuilder version": "99", "deckbuilder outline": "x.yaml"}) is None
+
+
+def test_a_templates_own_custom_properties_are_kept_beside_the_marks(tmp_path):
+    for folder in ("decks", "assets"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+    (tmp_path / "pyproject.toml").write_text("")
+    template = tmp_path / "assets" / "brand" / "ours.pptx"
+    Presentation().save(str(template))
+    _with_custom_property(template, "Classification", "Internal")
+    (tmp_path / "assets" / "brand" / "ours.yaml").write_text("template: ours.pptx\n")
+    story = tmp_path / "decks" / "story-of-hope" / "story.yaml"
+    story.write_text(story.read_text().replace("brand/theme.yaml", "brand/ours.yaml"))
+    (result,) = build([story.with_name("politicians.yaml")], Options(out=tmp_path / "out"))
+    props = read_bytes(result.data, "deck").properties
+    assert props["Classification"] == "Internal" and read_marks(props).audience == "politicians"
+    assert validate_pptx(result.output) == []
+
+
+def _with_custom_property(path: Path, name: str, value: str) -> None:
+    with zipfile.ZipFile(path) as package:
+        parts = {n: package.read(n) for n in package.namelist()}
+    parts["docProps/custom.xml"] = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://schemas.openxmlformats.org/'
+        'officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/'
+        f'docPropsVTypes"><property fmtid="{{D5CDD505-2E9C-101B-9397-08002B2CF9AE}}" pid="2" name="{name}">'
+        f'<vt:lpwstr>{value}</vt:lpwstr></property></Properties>').encode()
+    parts["_rels/.rels"] = parts["_rels/.rels"].replace(b"</Relationships>", b'<Relationship Id="rId99" Type="http://'
+                                                        b'schemas.openxmlformats.org/officeDocument/2006/relationships/'
+                                                        b'custom-properties" Target="docProps/custom.xml"/>'
+                                                        b"</Relationships>")
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        b"</Types>", b'<Override PartName="/docProps/custom.xml" ContentType="application/vnd.openxmlformats-'
+                     b'officedocument.custom-properties+xml"/></Types>')
+    with zipfile.ZipFile(path, "w") as package:
+        for n, blob in parts.items():
+            package.writestr(n, blob)
