@@ -34,7 +34,8 @@ def test_shapes_come_in_reading_order_with_kind_name_placeholder_and_paragraphs(
     assert [(s.kind, s.name) for s in stat.shapes][:3] == [("shape", "Accent bar"), ("text", "Title"),
                                                            ("text", "Stat value")]
     assert stat.shapes[1].placeholder == "title" and stat.shapes[2].placeholder is None
-    assert stat.shapes[2].paras[0].text == "10%" and stat.shapes[2].paras[0].style == ((True, False, 9200),)  # bold, 92 pt
+    assert stat.shapes[2].paras[0].text == "10%"
+    assert stat.shapes[2].paras[0].style == ((True, False, 9200),)  # bold, not italic, 92 pt
     planned = next(p for p in result.plan.slides if p.id == "stat")
     assert len(stat.shapes) == len(planned.shapes)
 
