@@ -33,10 +33,6 @@ class SlideMark:
     shapes: tuple[tuple[int, tuple[tuple, ...]], ...]
     values: dict[tuple, str]
 
-    @property
-    def name(self) -> str:
-        return f"{self.id} ({self.part}/{self.parts})" if self.parts > 1 else self.id
-
 
 @dataclass(frozen=True)
 class Provenance:

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .errors import BuildError
-from .source import YList, YMap, compose, parse_yaml, scalar_text
+from .source import compose, parse_yaml, scalar_text
 
 BLOCK = ("|", ">")
 
@@ -46,18 +45,6 @@ def apply(text: str, edits: list[Edit]) -> str:
         end = edit.start
     out.append(text[:end])
     return "".join(reversed(out))
-
-
-def value_at(text: str, path: tuple, shown: str = "edited") -> Any:
-    """The value at `path` (keys and indices) of YAML text, as loaded; None when there is none."""
-    value: Any = parse_yaml(text, shown)
-    for step in path:
-        if isinstance(value, YMap) and step in value or isinstance(value, YList) and isinstance(step, int) \
-                and step < len(value):
-            value = value[step]
-        else:
-            return None
-    return value
 
 
 class Document:

@@ -6,7 +6,8 @@ import textwrap
 
 import pytest
 
-from deckbuilder.yaml_edit import Document, Raw, Unwritable, apply, value_at
+from deckbuilder.source import parse_yaml
+from deckbuilder.yaml_edit import Document, Raw, Unwritable, apply
 
 OUTLINE = textwrap.dedent("""\
     # the story  (a comment that must stay)
@@ -33,6 +34,14 @@ OUTLINE = textwrap.dedent("""\
 
 def edited(text: str, *edits) -> str:
     return apply(text, list(edits))
+
+
+def value_at(text: str, path: tuple):
+    """The value at `path` of YAML text, as loaded."""
+    value = parse_yaml(text, "edited")
+    for step in path:
+        value = value[step]
+    return value
 
 
 def test_a_plain_value_stays_plain_and_the_rest_of_the_file_is_untouched():

@@ -50,10 +50,6 @@ class Changes:
     unmapped: list[Unmapped] = field(default_factory=list)
     new: list[int] = field(default_factory=list)  # the numbers of the slides the edited deck adds
 
-    @property
-    def empty(self) -> bool:
-        return not (self.edits or self.removed or self.order)
-
 
 @dataclass
 class _Seen:

@@ -65,10 +65,6 @@ class DeckSlide:
     hidden: bool = False
 
     @property
-    def texts(self) -> list[Shape]:
-        return [s for s in self.shapes if s.paras]
-
-    @property
     def notes_text(self) -> str:
         return "\n".join(p.text for p in self.notes).strip("\n")
 

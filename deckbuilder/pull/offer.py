@@ -15,8 +15,8 @@ from ..model.outline import slug
 
 
 def offered(path: Path, numbers: list[int], taken: set[str]) -> str:
-    """YAML for the slides with these numbers, each headed by a comment naming it and what to check; ids are
-    new (not in `taken`)."""
+    """YAML for the slides with these numbers, indented to go under an outline's `slides:`, each headed by a comment
+    naming it and what to check; ids are new (not in `taken`)."""
     deck = read_deck(path)
     set_aside(deck)
     blocks = []
@@ -32,7 +32,7 @@ def offered(path: Path, numbers: list[int], taken: set[str]) -> str:
         fields = {"id": _unique(fields, taken), **fields}
         comments = [f"slide {number} of {deck.name}, new"] + [f"check: {note}" for note in work.attention]
         blocks.append("".join(f"# {c}\n" for c in comments) + dump([fields]))
-    return "\n".join(blocks)
+    return "".join(f"  {line}\n" if line else "\n" for line in "\n".join(blocks).splitlines())
 
 
 def _fields(work: Work) -> dict | None:

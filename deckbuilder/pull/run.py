@@ -17,7 +17,7 @@ from ..provenance import Provenance, field_value, read_marks
 from ..render.package import write_atomic
 from ..source import display_path, scalar_text
 from .changes import Changes, compare
-from .deck import read_bytes, read_file
+from .deck import Deck, read_bytes, read_file
 from .offer import offered
 from .stale import drift, merged
 from .write import Writer, Written
@@ -43,6 +43,8 @@ def pull(path: Path, to: str = "audience", dry_run: bool = False, merge: bool = 
     """Bring the edits made to the deck at `path` back into the outline it was built from (`to`: 'audience', or
     'story' for every audience). Raises BuildError when the deck or its outline cannot be pulled."""
     shown = display_path(path)
+    if not path.is_file():
+        raise fail("file-not-found", f"{shown} does not exist", Loc(shown), hint="give the edited deck's .pptx file")
     edited = read_file(path)
     built = read_marks(edited.properties)
     if built is None:
@@ -51,35 +53,44 @@ def pull(path: Path, to: str = "audience", dry_run: bool = False, merge: bool = 
                    "`deckbuilder import`; a deck built before deckbuilder pull existed: build it again")
     outline, root = _outline(built, path, shown)
     result = _rebuilt(outline, cache)
-    found = drift(built, result.deck, result.plan, root)
-    changes = compare(result.deck, result.plan, read_bytes(result.data, shown), edited)
-    if found.any and not merge:
-        raise fail("pull-stale-outline", f"the outline changed since {shown} was built: {found}",
-                   Loc(found.files[0]), hint=f"build the deck again (deckbuilder build {display_path(outline)}) "
-                   "and make the edits in it, or pull with --merge to take the edits that touch none of this")
-    if found.any:
-        changes = merged(changes, built, found, changes.kept)
-    pulled = Pulled(shown, outline)
+    changes = _changes(built, result, edited, root, merge, shown)
     written = Writer(result.deck, result.deck.files, to).write(changes)
     _check(written, result, shown)
-    pulled.said = written.said
-    pulled.diff = "".join(_diff(file, old, new) for file, (old, new) in written.texts.items())
+    pulled = Pulled(shown, outline, "".join(_diff(f, old, new) for f, (old, new) in written.texts.items()),
+                    written.said)
     for item in sorted([*changes.unmapped, *written.refused], key=lambda u: u.number or 0):
         pulled.diagnostics.warn("pull-unmapped", str(item), Loc(shown))
     if changes.new:
-        taken = {s.id for s in result.deck.slides}
-        pulled.offered = offered(path, changes.new, taken)
-        for number in changes.new:
-            pulled.diagnostics.warn("pull-new-slide", f"slide {number} is new: it is offered below as an outline "
-                                    "slide", Loc(shown), hint=f"paste it into {display_path(outline)} where it "
-                                    "belongs, or leave it out")
-    if not dry_run:
+        _offer(pulled, path, changes.new, {s.id for s in result.deck.slides})
+    if not dry_run and written.texts:
         for file, (_, new) in written.texts.items():
             _save(file, new)
             pulled.written.append(file)
-        if pulled.written:
-            _after(outline, cache, pulled)
+        _after(outline, cache, pulled)
     return pulled
+
+
+def _changes(built: Provenance, result: Result, edited: Deck, root: Path, merge: bool, shown: str) -> Changes:
+    """What the edited deck changed; when the outline changed since the build, refused, or (merge) only the edits
+    that touch none of what changed."""
+    changes = compare(result.deck, result.plan, read_bytes(result.data, shown), edited)
+    found = drift(built, result.deck, result.plan, root)
+    if not found.any:
+        return changes
+    if not merge:
+        raise fail("pull-stale-outline", f"the outline changed since {shown} was built: {found}",
+                   Loc(display_path(root / found.files[0])), hint="build the deck again (deckbuilder build "
+                   f"{display_path(result.outline)}) and make the edits in it, or pull with --merge to take the "
+                   "edits that touch none of this")
+    return merged(changes, built, found, changes.kept)
+
+
+def _offer(pulled: Pulled, path: Path, numbers: list[int], taken: set[str]) -> None:
+    pulled.offered = offered(path, numbers, taken)
+    for number in numbers:
+        pulled.diagnostics.warn("pull-new-slide", f"slide {number} is new: it is offered below as an outline slide",
+                                Loc(pulled.deck), hint=f"paste it into {display_path(pulled.outline)} where it "
+                                "belongs, or leave it out")
 
 
 def _outline(built: Provenance, deck: Path, shown: str) -> tuple[Path, Path]:

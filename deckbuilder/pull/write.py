@@ -58,11 +58,10 @@ class Writer:
                 self.out.done.edits += group
         if self._guarded(facts, partial(self._deck_facts, facts, adds)):
             self.out.done.edits += facts
-        for slide_id in changes.removed:
-            self._hide(slide_id, adds, edits)
+        removed = [slide_id for slide_id in changes.removed if self._taken_out(slide_id, adds, edits)]
         self._apply(edits, adds)
-        self._remove(changes.removed)
-        self.out.done.removed = changes.removed
+        self._remove(removed)
+        self.out.done.removed = removed
         if changes.order:
             self._reorder(changes.order)
             self.out.done.order = changes.order
@@ -176,17 +175,19 @@ class Writer:
             raise Unwritable(f"the story's slide '{unnamed[0].id}' has no id, so "
                              f"{display_path(self.target)} cannot list it: give it an id in the story")
         doc = self.docs[self.target]
-        lines = doc.nl.join(f"  - {i}" for i in ids)
-        edit = doc.add((), [("slides", Raw(lines.replace("  - ", "- ", 1).replace(doc.nl + "  ", doc.nl), True))])
+        edit = doc.add((), [("slides", Raw("\n".join(f"- {i}" for i in ids), True))])
         self.docs[self.target] = Document(apply(doc.text, [edit]), doc.shown)
         self._say(0, f"{display_path(self.target)} now lists its slides (it showed the story's in the "
                              "story's order): a slide added to the story later must be added to it too")
 
-    def _hide(self, slide_id: str, adds: dict, edits: dict) -> None:
-        """A slide taken out whose entry says more than its id: `hidden: true`, so that nothing written is lost."""
+    def _taken_out(self, slide_id: str, adds: dict, edits: dict) -> bool:
+        """A slide taken out whose entry says more than its id gets `hidden: true`, so that nothing written is lost
+        (the others leave the list: _remove); False, and said, when it has no entry to change."""
         file, entry = self._definition(slide_id) if self.to == "story" else (self.target, self._entry(slide_id))
         if entry is None:
-            return
+            self.out.refused.append(Unmapped(None, f"the slide '{slide_id}' was deleted, but it has no entry in "
+                                                   f"{display_path(file)} to take out: take it out by hand"))
+            return False
         node = self.docs[file].find(entry)
         if isinstance(node, MappingNode) and len(node.value) > 1 or self.to == "story":
             if self.docs[file].find((*entry, "hidden")) is not None:
@@ -196,6 +197,7 @@ class Writer:
             also = self._listed_elsewhere(slide_id) if file == self.files[-1] else []
             self._say(None, f"slide '{slide_id}' taken out: hidden: true ({display_path(file)})" + (
                 f"; {', '.join(also)} list it too: their builds will say it is hidden" if also else ""))
+        return True
 
     def _listed_elsewhere(self, slide_id: str) -> list[str]:
         """The other audience outlines of the story that list the slide."""

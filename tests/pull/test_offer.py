@@ -33,11 +33,11 @@ def test_new_slides_become_outline_slides_with_new_ids_and_what_to_check(tmp_pat
     prs.save(str(tmp_path / "edited.pptx"))
 
     text = offered(tmp_path / "edited.pptx", [1, 2, 3], {"our-ask"})
-    slides = parse_yaml("slides:\n" + "".join(f"  {line}\n" for line in text.splitlines()), "offered")["slides"]
+    slides = parse_yaml("slides:\n" + text, "offered")["slides"]
     assert [(s["id"], s["layout"]) for s in slides] == [("our-ask-2", "bullets"), ("a-visit", "section"),
                                                         ("numbers", "table")]
     assert slides[0]["bullets"] == ["Fund ten teams", "Visit one"] and slides[2]["rows"] == [["North", "3"]]
-    assert "# slide 2 of edited.pptx, new\n# check: the picture 'Picture 2' is not in the image register" in text
+    assert "  # slide 2 of edited.pptx, new\n  # check: the picture 'Picture 2' is not in the image register" in text
     diags = Diagnostics()
     for slide in slides:
         check_slide(slide, Loc("offered"), "slides", diags)
