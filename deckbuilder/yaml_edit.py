@@ -194,17 +194,21 @@ class Document:
         line_end = self._line_end(end, newline=False)
         return Edit(start, line_end, first + self.text[end:line_end] + self.nl + others.rstrip("\r\n"))
 
-    def remove(self, path: tuple, index: int) -> Edit:
-        """Take an item out of the list at `path`; its comments stay (an end-of-line comment on a line of its
+    def remove(self, path: tuple, indices: list[int]) -> list[Edit]:
+        """Take items out of the list at `path`; their comments stay (an end-of-line comment on a line of its
         own, where the item was)."""
         items = self.find(path)
-        node = items.value[index]
         if items.flow_style:
-            return self._remove_flow(items, index)
-        start = self._line_start(self._dash(node))
-        end = self._lead_start(items.value[index + 1]) if index + 1 < len(items.value) else \
-            self._line_end(self._content_end(node))
-        return Edit(start, end, "".join(self._comments(node, start, end, " " * (self._dash(node) - start))))
+            return [self._remove_flow(items, set(indices))]
+        edits = []
+        for index in indices:
+            node = items.value[index]
+            start = self._line_start(self._dash(node))
+            end = self._lead_start(items.value[index + 1]) if index + 1 < len(items.value) else \
+                self._line_end(self._content_end(node))
+            edits.append(Edit(start, end, "".join(self._comments(node, start, end,
+                                                                 " " * (self._dash(node) - start)))))
+        return edits
 
     def reorder(self, path: tuple, order: list[int]) -> list[Edit]:
         """Put the items of the list at `path` in `order` (the old index of each item, in the new order)."""
@@ -220,13 +224,10 @@ class Document:
         text = "".join(blocks[old][:cuts[old]] + blocks[new][cuts[new]:] for new, old in enumerate(order))
         return [Edit(starts[0], ends[-1], text)]
 
-    def _remove_flow(self, items: SequenceNode, index: int) -> Edit:
-        node = items.value[index]
-        if index + 1 < len(items.value):
-            return Edit(node.start_mark.index, items.value[index + 1].start_mark.index, "")
-        if index:
-            return Edit(items.value[index - 1].end_mark.index, node.end_mark.index, "")
-        return Edit(node.start_mark.index, node.end_mark.index, "")
+    def _remove_flow(self, items: SequenceNode, gone: set[int]) -> Edit:
+        """A [flow] list without some of its items: the others as written, one ', ' apart."""
+        kept = [self.text[n.start_mark.index:n.end_mark.index] for i, n in enumerate(items.value) if i not in gone]
+        return Edit(items.value[0].start_mark.index, items.value[-1].end_mark.index, ", ".join(kept))
 
     def _comments(self, node: Node, start: int, end: int, pad: str) -> list[str]:
         """The comments written from `start` to `end`, each as a line: whole comment lines as they are, the end

@@ -106,7 +106,7 @@ def test_an_id_becomes_a_mapping_in_its_place_keeping_its_comment():
 
 def test_a_removed_item_leaves_its_comments():
     doc = Document(OUTLINE, "story.yaml")
-    new = edited(OUTLINE, doc.remove(("slides",), 0))
+    new = edited(OUTLINE, *doc.remove(("slides",), [0]))
     assert new.count("#") == OUTLINE.count("#")
     assert "slides:\n  # first point\n  # not for them\n  # above second\n  - id: second" in new
     assert [s if isinstance(s, str) else s["id"] for s in value_at(new, ("slides",))] == ["second", "third"]
@@ -124,7 +124,8 @@ def test_a_flow_list_is_reordered_and_shortened_in_place():
     text = "slides: [a, b, c]  # order\n"
     doc = Document(text, "x.yaml")
     assert edited(text, *doc.reorder(("slides",), [1, 0, 2])) == "slides: [b, a, c]  # order\n"
-    assert edited(text, doc.remove(("slides",), 2)) == "slides: [a, b]  # order\n"
+    assert edited(text, *doc.remove(("slides",), [2])) == "slides: [a, b]  # order\n"
+    assert edited(text, *doc.remove(("slides",), [1, 2])) == "slides: [a]  # order\n"
 
 
 def test_a_copied_value_keeps_its_comments_and_moves_to_its_new_indentation():

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from lxml import etree
-
 from ..audience import ResolvedDeck
 from ..errors import quoted
 from ..layout.ir import DeckPlan, Para, SlidePlan, Table, TextBox
@@ -71,9 +69,9 @@ def compare(deck: ResolvedDeck, plan: DeckPlan, rebuilt: Deck, edited: Deck) -> 
         if j in pairs:
             mine = edited.slides[pairs[j]]
             _slide(planned, built, mine, plan.width, seen, found)
-            _notes(planned, built, mine, slides.get(planned.id), found)
+            _notes(planned, mine, slides.get(planned.id), found)
     for (slide_id, source), fields in seen.items():
-        _field(deck, slides.get(slide_id), source, fields, found)
+        _field(deck, slides.get(slide_id), source, fields, found, seen)
     _removed([p for j, p in enumerate(plan.slides) if j not in pairs], plan, slides, found)
     found.new = [s.number for i, s in enumerate(edited.slides) if i not in pairs.values() and i not in hidden.values()]
     found.kept = list(dict.fromkeys(plan.slides[j].id for _, j in sorted((i, j) for j, i in pairs.items())
@@ -160,7 +158,7 @@ def _other_shapes(built: list[Shape], mine: list[Shape], number: int, width: int
         if moved(built[j].box, mine[i].box):
             found.unmapped.append(Unmapped(number, f"the {built[j].kind} {quoted(built[j].name)} was moved or "
                                                    "resized: the layout places it, so the next build puts it back"))
-        if built[j].kind == "chart" and _values(built[j].data) != _values(mine[i].data):
+        if built[j].kind == "chart" and built[j].data != mine[i].data:
             found.unmapped.append(Unmapped(number, f"the data of the chart {quoted(built[j].name)} was changed: "
                                                    "change the chart's series in the outline"))
     for j, shape in enumerate(built):
@@ -173,20 +171,7 @@ def _other_shapes(built: list[Shape], mine: list[Shape], number: int, width: int
                                                    "the outline: add it there (a picture: through the image register)"))
 
 
-def _values(chart: bytes) -> list:
-    """The numbers and names a chart part holds, in order (as numbers where they are, however written)."""
-    if not chart:
-        return []
-    found = []
-    for value in etree.fromstring(chart).iter("{http://schemas.openxmlformats.org/drawingml/2006/chart}v"):
-        try:
-            found.append(float(value.text))
-        except (TypeError, ValueError):
-            found.append(value.text)
-    return found
-
-
-def _notes(planned: SlidePlan, built: DeckSlide, mine: DeckSlide, slide, found: Changes) -> None:
+def _notes(planned: SlidePlan, mine: DeckSlide, slide, found: Changes) -> None:
     """Speaker notes: the first part's are the slide's notes field (a paper's author list after it is the build's)."""
     before, after = planned.notes, mine.notes_text
     if before.split() == after.split():
@@ -205,8 +190,9 @@ def _notes(planned: SlidePlan, built: DeckSlide, mine: DeckSlide, slide, found: 
                                                 "were changed: put them in the notes of the slide's first part"))
 
 
-def _field(deck: ResolvedDeck, slide, source: tuple, seen: _Seen, found: Changes) -> None:
-    """One field's new text from the paragraphs that show it, if they were edited."""
+def _field(deck: ResolvedDeck, slide, source: tuple, seen: _Seen, found: Changes, every: dict) -> None:
+    """One field's new text from the paragraphs that show it, if they were edited (`every`: what each field of
+    the deck shows, to tell a point deleted from a point deleted but for its sub-points)."""
     olds = [p.text for p in seen.paras]
     if all(new is not None and new.split() == old.split() for old, new in zip(olds, seen.texts)):
         return
@@ -216,7 +202,7 @@ def _field(deck: ResolvedDeck, slide, source: tuple, seen: _Seen, found: Changes
     current, form = scalar_text(value), seen.paras[0].form
     shown = form.format(current).split()
     if all(new is None for new in seen.texts):
-        _taken_out(slide.id, source, current, seen.number, found)
+        _taken_out(slide.id, source, current, seen.number, found, every)
         return
     if " ".join(olds).split() == shown:  # the field over one paragraph or several, in order
         texts = [t for t in seen.texts if t and t.strip()]
@@ -234,17 +220,19 @@ def _field(deck: ResolvedDeck, slide, source: tuple, seen: _Seen, found: Changes
         return
     new = _unformed(new, form)
     if not new:
-        _taken_out(slide.id, source, current, seen.number, found)
+        _taken_out(slide.id, source, current, seen.number, found, every)
     elif new.split() != current.split():
         found.edits.append(Change(slide.id, source, current, new, seen.number))
 
 
-def _taken_out(slide_id: str, source: tuple, current: str, number: int, found: Changes) -> None:
-    """A field whose paragraphs were all deleted: a list item is taken out; another field cannot be."""
-    if len(source) >= 3 and isinstance(source[-2], int) and source[-1] in ("text", "title", "value"):
-        found.edits.append(Change(slide_id, source[:-1], current, None, number))
-    elif len(source) >= 2 and isinstance(source[-1], int):
-        found.edits.append(Change(slide_id, source, current, None, number))
+def _taken_out(slide_id: str, source: tuple, current: str, number: int, found: Changes, every: dict) -> None:
+    """A field whose text was deleted: a point (or a plain list item) is taken out, when what it holds went with
+    it; another field cannot be."""
+    item = source[:-1] if source[-1] == "text" and len(source) >= 3 else source if isinstance(source[-1], int) else ()
+    kept = [other for (where, other), seen in every.items() if where == slide_id and other != source and
+            other[:len(item)] == item and any(t and t.strip() for t in seen.texts)]
+    if item and not kept:
+        found.edits.append(Change(slide_id, item, current, None, number))
     else:
         found.unmapped.append(Unmapped(number, f"{quoted(current)} was deleted: take its field out of the outline "
                                                "to drop it"))

@@ -17,7 +17,8 @@ NS = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main",
       "p": "http://schemas.openxmlformats.org/presentationml/2006/main",
       "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
       "rel": "http://schemas.openxmlformats.org/package/2006/relationships",
-      "cp": "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"}
+      "cp": "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties",
+      "c": "http://schemas.openxmlformats.org/drawingml/2006/chart"}
 RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 KINDS = {"sp": "shape", "pic": "picture", "graphicFrame": "frame", "cxnSp": "shape"}
 TABLE = "http://schemas.openxmlformats.org/drawingml/2006/table"
@@ -40,14 +41,14 @@ class Paragraph:
 @dataclass
 class Shape:
     """A shape on a slide: its kind (text, table, chart, picture, shape, other), name, placeholder type, place
-    and paragraphs (a table's cell by cell); `data` is a chart's part, to tell whether it changed."""
+    and paragraphs (a table's cell by cell); `data`: a chart's names and numbers, to tell whether they changed."""
 
     kind: str
     name: str
     placeholder: str | None = None
     box: Box | None = None
     paras: list[Paragraph] = field(default_factory=list)
-    data: bytes = b""
+    data: tuple = ()
 
     @property
     def words(self) -> str:
@@ -182,10 +183,23 @@ def _shape(element, local: str, reader: _Parts, part: str) -> Shape:
                            cell.iterfind("a:txBody/a:p", NS)]
         elif uri == CHART:
             chart = reader.target(part, graphic[0].get(f"{{{NS['r']}}}id", "")) if len(graphic) else ""
-            shape.kind, shape.data = "chart", reader.parts.get(chart, b"")
+            shape.kind, shape.data = "chart", _chart_values(reader, chart)
         else:
             shape.kind = "other"
     return shape
+
+
+def _chart_values(reader: _Parts, part: str) -> tuple:
+    """The names and numbers a chart part holds, in order (numbers as numbers, however they are written)."""
+    if part not in reader.parts:
+        return ()
+    values = []
+    for value in reader.xml(part).iter(f"{{{NS['c']}}}v"):
+        try:
+            values.append(float(value.text))
+        except (TypeError, ValueError):
+            values.append(value.text)
+    return tuple(values)
 
 
 def _name(element) -> str:

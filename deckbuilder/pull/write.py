@@ -102,10 +102,10 @@ class Writer:
     def _group(self, group: list[Change], adds: dict, edits: dict) -> None:
         """The changes to one top-level field of one slide: where it is written, else as an override of it."""
         if self._in_place(group[0]):
+            file = self._loc(group[0])[0]
+            edits[file] += self._edits(self.docs[file], group)
+            own = ": the audience's own text" if file != self.target else ""
             for change in group:
-                file, path = self._loc(change)
-                edits[file].append(self._edit(self.docs[file], path, change))
-                own = ": the audience's own text" if file != self.target else ""
                 self._say(change.number, f"{self._what(change)} ({display_path(file)}{own})")
             return
         first = group[0]
@@ -123,10 +123,15 @@ class Writer:
         where = self._loc(change)
         return where is not None and self._downstream(where[0])
 
-    def _edit(self, doc: Document, path: tuple, change: Change) -> Edit:
-        if change.new is None:
-            return doc.remove(path[:-1], path[-1])
-        return doc.set(path, change.new)
+    def _edits(self, doc: Document, group: list[Change]) -> list[Edit]:
+        """The group's changes in the file they are written in: values set, list items taken out (list by list)."""
+        located = [(self._loc(change)[1], change) for change in group]
+        gone: dict[tuple, list[int]] = defaultdict(list)
+        for path, change in located:
+            if change.new is None:
+                gone[path[:-1]].append(path[-1])
+        return [doc.set(path, c.new) for path, c in located if c.new is not None] + \
+            [edit for items, indices in gone.items() for edit in doc.remove(items, indices)]
 
     def _copied(self, group: list[Change], top: str) -> Raw:
         """The slide's field `top` as written where it comes from, with the group's changes made in it."""
@@ -134,7 +139,7 @@ class Writer:
         if where is None or any(self._loc(c) is None for c in group):
             raise Unwritable(f"'{top}' is not written in a form pull can copy")
         doc = self.docs[where[0]]
-        return Document(apply(doc.text, [self._edit(doc, self._loc(c)[1], c) for c in group]), doc.shown).copy(where[1])
+        return Document(apply(doc.text, self._edits(doc, group)), doc.shown).copy(where[1])
 
     def _deck_facts(self, changes: list[Change], adds: dict) -> None:
         """Deck facts given in the outline written to, under its `deck:` (made when it has none)."""
@@ -218,8 +223,7 @@ class Writer:
         entries = _slide_entries(doc)
         gone = [i for i, (slide_id, bare) in enumerate(entries) if slide_id in removed and bare]
         if gone:
-            self.docs[self.files[0]] = Document(apply(doc.text, [doc.remove(("slides",), i) for i in gone]),
-                                                doc.shown)
+            self.docs[self.files[0]] = Document(apply(doc.text, doc.remove(("slides",), gone)), doc.shown)
             for i in gone:
                 self._say(None, f"slide '{entries[i][0]}' taken out ({display_path(self.files[0])})")
 

@@ -161,3 +161,14 @@ def test_a_line_added_to_a_title_is_a_line_break_in_it_and_an_emptied_field_is_s
     assert found.edits == [Change("section", ("title",), "National policies", "National policies\nand local ones", 2)]
     assert [str(u) for u in found.unmapped] == ["slide 2: 'Where we are being asked for advice' was deleted: take its "
                                                 "field out of the outline to drop it"]
+
+
+def test_a_point_deleted_but_for_its_sub_points_is_said_not_taken_out(gallery):
+    def change(prs):
+        para = paragraph_with(slide_named(prs, "bullets"), "It's urgent we intervene")._p
+        para.getparent().remove(para)
+
+    found = changed(gallery, change)
+    assert not found.edits and [str(u) for u in found.unmapped] == [
+        "slide 3: 'It's urgent we intervene with new mental health teams' was deleted: take its field out of the "
+        "outline to drop it"]

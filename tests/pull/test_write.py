@@ -161,3 +161,11 @@ def test_a_change_that_cannot_be_written_is_said_and_the_rest_written(write):
                                           Change("no-id-here", ("text",), "No id here", "Now", 1)], removed=["x"])
     assert "no id, so press.yaml cannot list it" in out.refused[0].message
     assert texts["press.yaml"] == "extends: story.yaml\ndeck:\n  title: New\n"
+
+
+def test_points_taken_out_of_a_flow_list_leave_the_others_as_written(write):
+    story = write("story.yaml", "deck: {title: T}\nslides:\n  - id: s\n    layout: bullets\n    title: Points\n"
+                                "    bullets: [One, \"Two, too\", Three, Four]  # four\n")
+    texts, _ = written(story, "story", edits=[Change("s", ("bullets", 1), "Two, too", None, 1),
+                                              Change("s", ("bullets", 3), "Four", None, 1)])
+    assert texts["story.yaml"].endswith("    bullets: [One, Three]  # four\n")
