@@ -125,7 +125,7 @@ def _check(written: Written, result: Result, shown: str) -> None:
             copy.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy(sibling, copy)
         for file, (_, new) in written.texts.items():
-            (Path(scratch) / file.relative_to(base)).write_text(new, encoding="utf-8")
+            (Path(scratch) / file.relative_to(base)).write_bytes(new.encode("utf-8"))
         try:
             deck = resolve(Path(scratch) / files[0].relative_to(base), diags)
         except BuildError as exc:

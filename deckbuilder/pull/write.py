@@ -37,7 +37,7 @@ class Writer:
         self.deck, self.files = deck, [f.resolve() for f in files]
         self.target = self.files[-1] if to == "story" else self.files[0]
         self.to = to
-        self.old = {f: f.read_text(encoding="utf-8-sig") for f in self.files}
+        self.old = {f: f.read_bytes().decode("utf-8-sig") for f in self.files}  # line ends as they are
         self.docs = {f: Document(text, display_path(f)) for f, text in self.old.items()}
         self.slides = {s.id: s for s in deck.slides}
         self.out = Written()

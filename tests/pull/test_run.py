@@ -195,3 +195,15 @@ def test_a_new_slide_is_offered_as_an_outline_slide(project):
     assert "slide 17 is new" in pulled.diagnostics.items[0].message
     assert "  - id: what-we-ask-of-you\n    layout: bullets\n    title: What we ask of you\n" in pulled.offered
     assert "      - Fund ten new teams\n" in pulled.offered and not pulled.diff
+
+
+def test_an_outline_saved_on_windows_keeps_its_line_ends_and_byte_order_mark(project):
+    outline = project / POLITICIANS
+    outline.write_bytes(b"\xef\xbb\xbf" + outline.read_bytes().replace(b"\n", b"\r\n"))
+    deck = edited(built(POLITICIANS), six_edits)
+    pull(deck)
+    data = outline.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf") and b"\n" not in data.replace(b"\r\n", b"")
+    assert b"    title: Babies suffer now and need our help\r\n" in data
+    same, changes = carries(rebuilt(POLITICIANS), deck)
+    assert same, changes

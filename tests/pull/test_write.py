@@ -169,3 +169,13 @@ def test_points_taken_out_of_a_flow_list_leave_the_others_as_written(write):
     texts, _ = written(story, "story", edits=[Change("s", ("bullets", 1), "Two, too", None, 1),
                                               Change("s", ("bullets", 3), "Four", None, 1)])
     assert texts["story.yaml"].endswith("    bullets: [One, Three]  # four\n")
+
+
+def test_windows_line_ends_and_a_byte_order_mark_are_kept(outlines):
+    _, audience = outlines
+    audience.write_bytes(b"\xef\xbb\xbf" + AUDIENCE.replace("\n", "\r\n").encode())
+    deck = resolve(audience, Diagnostics())
+    out = Writer(deck, deck.files, "audience").write(Changes(edits=[Change("ask", ("text",), "We need 400 now",
+                                                                           "We need 400 today", 3)]))
+    (old, new), = out.texts.values()
+    assert new == old.replace("We need 400 now", "We need 400 today") and new.count("\r\n") == AUDIENCE.count("\n")
