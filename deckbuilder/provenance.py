@@ -41,7 +41,6 @@ class Provenance:
     outline: str
     audience: str
     files: dict[str, str]  # each outline file of the chain (the outline first) → a digest of its bytes
-    deck: str  # a digest of the deck facts
     slides: tuple[SlideMark, ...]
 
 
@@ -51,7 +50,7 @@ def marks(deck: ResolvedDeck, plan: DeckPlan) -> tuple[tuple[str, str], ...]:
     slides = {s.id: s for s in deck.slides}
     files = " | ".join(f"{digest(p.read_bytes())} {_relative(p, root)}" for p in deck.files)
     found = [("version", VERSION), ("outline", _relative(deck.outline, root)), ("audience", deck.audience or ""),
-             ("files", files), ("deck", digest(_canonical(deck.deck)))]
+             ("files", files)]
     found += [(f"slide {n:03d}", _slide_mark(plan_slide, slides.get(plan_slide.id), deck))
               for n, plan_slide in enumerate(plan.slides, start=1)]
     return tuple((f"{PREFIX}{key}{f' ({i + 1})' if i else ''}", piece)
@@ -69,8 +68,7 @@ def read_marks(properties: dict[str, str]) -> Provenance | None:
         return None
     files = dict(reversed(item.split(" ", 1)) for item in values.get("files", "").split(" | ") if " " in item)
     slides = tuple(_read_slide(values[k]) for k in sorted(values) if k.startswith("slide "))
-    return Provenance(values["outline"], values.get("audience", ""), files, values.get("deck", ""),
-                      tuple(s for s in slides if s))
+    return Provenance(values["outline"], values.get("audience", ""), files, tuple(s for s in slides if s))
 
 
 def digest(value: Any) -> str:

@@ -63,7 +63,7 @@ def merged(changes: Changes, built: Provenance, found: Drift, kept: list[str]) -
         recorded = before[change.slide].values.get(change.path) if change.slide in before else None
         if change.slide in found.added:
             continue
-        if change.path not in found.changed.get(change.slide, set()):
+        if not _touches(change.path, found.changed.get(change.slide, set())):
             out.edits.append(change)
         elif change.new is None or digest(change.new) != recorded:  # (equal: the deck shows the text as built)
             out.unmapped.append(_conflict(change))
@@ -80,6 +80,11 @@ def merged(changes: Changes, built: Provenance, found: Drift, kept: list[str]) -
         else:
             out.order = kept
     return out
+
+
+def _touches(path: tuple, changed: set[tuple]) -> bool:
+    """Whether a change at `path` (a field, or a list item taken out) touches a field the outline changed."""
+    return any(other[:len(path)] == path or path[:len(other)] == other for other in changed)
 
 
 def _conflict(change: Change) -> Unmapped:

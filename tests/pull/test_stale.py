@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from deckbuilder.api import Options, build
-from deckbuilder.provenance import read_marks
+from deckbuilder.provenance import Provenance, SlideMark, read_marks
 from deckbuilder.pull.changes import Change, Changes
-from deckbuilder.pull.stale import drift, merged
+from deckbuilder.pull.stale import Drift, drift, merged
 
 STORY = """\
 deck: {title: Our year}
@@ -75,3 +75,11 @@ def test_merge_takes_the_edits_that_touch_nothing_changed_and_says_the_others(be
     assert out.removed == ["three"] and out.order == ["two", "one"]
     assert [str(u) for u in out.unmapped] == ["slide 1: text was edited to 'First!', but the outline changed it "
                                               "since the build (now 'Firstly'): make the edit in the outline"]
+
+
+def test_a_point_taken_out_that_the_outline_changed_is_a_conflict():
+    built = Provenance("story.yaml", "", {}, (SlideMark("s", 1, 1, "d", (), {("bullets", 1, "text"): "x"}),))
+    found = Drift(files=["story.yaml"], changed={"s": {("bullets", 1, "text")}})
+    changes = Changes(edits=[Change("s", ("bullets", 1), "Two", None, 1), Change("s", ("bullets", 2), "3", None, 1)])
+    out = merged(changes, built, found, [])
+    assert [c.path for c in out.edits] == [("bullets", 2)] and len(out.unmapped) == 1
