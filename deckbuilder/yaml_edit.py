@@ -1,5 +1,4 @@
-"""Editing YAML text in place: values replaced, keys added, list items removed or reordered; every other character
-(comments, key order, quoting, blank lines) stays as it was."""
+"""YAML text edited in place: values replaced, keys added, items removed or reordered; every other character kept."""
 from __future__ import annotations
 
 import json

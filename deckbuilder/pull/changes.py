@@ -1,5 +1,4 @@
-"""What the edited deck changed, found by comparing it with the same outline rebuilt: field texts, list items taken
-out, slides taken out (or hidden) or moved, and what an outline cannot take back (each said with its slide number)."""
+"""What the edited deck changed of the outline rebuilt: field texts, points, slides, order, and what cannot go back."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace

@@ -1,5 +1,4 @@
-"""A deck as pull reads it, the edited one and the rebuilt one alike: custom properties, and each slide's name,
-shapes (with their paragraphs and how their text is set) and notes."""
+"""A deck as pull reads it, edited or rebuilt: custom properties, and each slide's name, shapes and notes."""
 from __future__ import annotations
 
 import io

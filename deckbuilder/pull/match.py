@@ -1,5 +1,4 @@
-"""The edited deck's slides, shapes and paragraphs paired with the rebuilt deck's: by the names the build gave them
-where they are kept, else by their words (and, for shapes, by their place)."""
+"""Slides, shapes and paragraphs of the edited deck paired with the rebuilt deck's: by name, else by words."""
 from __future__ import annotations
 
 import difflib

@@ -1,5 +1,4 @@
-"""Slides the edited deck adds, offered as outline slides in the layout that keeps their structure (the importer's
-own choice), with what they hold that an outline slide cannot (a picture, say) said beside them."""
+"""New slides of the edited deck offered as outline slides, in the layout the importer would choose."""
 from __future__ import annotations
 
 from pathlib import Path

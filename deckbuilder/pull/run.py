@@ -1,5 +1,4 @@
-"""pull: the edited deck read, the outline it names rebuilt in memory and compared with it, the differences written
-back into the outline files (shown as a diff; with dry_run, nothing written) and checked by resolving them again."""
+"""pull: the edited deck compared with its outline rebuilt, and the differences written back and checked."""
 from __future__ import annotations
 
 import difflib

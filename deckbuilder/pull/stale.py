@@ -1,5 +1,4 @@
-"""What changed in the outline since the deck was built, from the digests the deck records: its files, the slides
-added or taken out, the fields changed; and a pull limited to the edits that touch none of it (--merge)."""
+"""What changed in the outline since the deck was built (from the digests it records), and --merge."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace

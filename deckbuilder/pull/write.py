@@ -1,6 +1,4 @@
-"""The changes written into the outline files' text: a field where it is written, when that file is the one written
-to or an outline tailoring it; else as an override in it (`use:` with the field, a deck fact under `deck:`).
-Slides taken out and reordered in the list that decides the deck's order. The rest of each file stays as it was."""
+"""Changes written into the outline files: where the text is written, else as overrides; slides out, reordered."""
 from __future__ import annotations
 
 from collections import defaultdict
@@ -31,7 +29,9 @@ class Written:
 
 class Writer:
     """Writes one deck's changes into the files of its outline chain (`files`: the outline first, the story last);
-    `to` is 'audience' (the outline the deck was built from) or 'story'."""
+    `to` is 'audience' (the outline the deck was built from) or 'story'. A field is changed where it is written when
+    that is the file written to (or an outline tailoring it), else given there: `use:` with the field, a deck fact
+    under `deck:`. Slides are taken out of, and reordered in, the list that decides the deck's order."""
 
     def __init__(self, deck: ResolvedDeck, files: list[Path], to: str):
         self.deck, self.files = deck, [f.resolve() for f in files]

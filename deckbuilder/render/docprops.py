@@ -1,5 +1,4 @@
-"""The document properties: who made the deck, for whom and when (core.xml), what it holds (app.xml), and where it
-came from (custom.xml, beside a template's own custom properties)."""
+"""The document properties: who made the deck and when, what it holds, and where it came from (custom.xml)."""
 from __future__ import annotations
 
 from lxml import etree
