@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..api import Options, Result, build_one, remembering
-from ..assets.resolve import project_root
+from ..assets.resolve import inside, project_root
 from ..audience import resolve
 from ..errors import BuildError, Diagnostics, Loc, fail
 from ..provenance import Provenance, field_value, read_marks
@@ -53,7 +53,10 @@ def pull(path: Path, to: str = "audience", dry_run: bool = False, merge: bool = 
     outline, root = _outline(built, path, shown)
     result = _rebuilt(outline, cache)
     changes = _changes(built, result, edited, root, merge, shown)
-    written = Writer(result.deck, result.deck.files, to).write(changes)
+    try:
+        written = Writer(result.deck, result.deck.files, to).write(changes)
+    except (BuildError, ValueError) as exc:  # an edit made the text unreadable, or two edits met: a bug
+        raise _not_written(shown, str(exc).split("; ")[0]) from None
     _check(written, result, shown)
     pulled = Pulled(shown, outline, "".join(_diff(f, old, new) for f, (old, new) in written.texts.items()),
                     written.said)
@@ -96,8 +99,9 @@ def _outline(built: Provenance, deck: Path, shown: str) -> tuple[Path, Path]:
     """The outline the deck names, and its project: the current folder's project, else the deck's."""
     roots = [project_root(Path.cwd() / "deck.pptx"), project_root(deck), Path.cwd()]
     for root in roots:
-        if (root / built.outline).is_file():
-            return root / built.outline, root
+        outline = root / built.outline
+        if outline.suffix in (".yaml", ".yml") and inside(outline, [root]) and outline.is_file():
+            return outline, root
     raise fail("pull-outline-missing", f"{shown} was built from {built.outline}, which is not in this project",
                Loc(shown), hint="run pull in the folder of the project the deck was built in")
 
@@ -132,9 +136,13 @@ def _check(written: Written, result: Result, shown: str) -> None:
             deck = None
     wrong = [str(d) for d in diags.errors] or _mismatches(deck, written.done)
     if wrong:
-        raise fail("pull-not-written", f"the edits to {shown} were not written: the outline would not read them back "
-                   f"as made ({wrong[0]})", Loc(shown), hint="nothing was changed; please report this with the deck "
-                   "and its outline")
+        raise _not_written(shown, wrong[0])
+
+
+def _not_written(shown: str, why: str) -> BuildError:
+    return fail("pull-not-written", f"the edits to {shown} were not written: the outline would not read them back as "
+                f"made ({why})", Loc(shown), hint="nothing was changed; please report this with the deck and its "
+                "outline")
 
 
 def _mismatches(deck, done: Changes) -> list[str]:

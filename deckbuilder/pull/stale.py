@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from ..assets.resolve import inside
 from ..audience import ResolvedDeck
 from ..layout.ir import DeckPlan
 from ..provenance import Provenance, SlideMark, digest, marks, path_text, read_marks
@@ -35,8 +36,8 @@ class Drift:
 
 def drift(built: Provenance, deck: ResolvedDeck, plan: DeckPlan, root: Path) -> Drift:
     """How the outline now differs from the one the deck was built from."""
-    found = Drift(files=[name for name, old in built.files.items()
-                         if not (root / name).is_file() or digest((root / name).read_bytes()) != old])
+    found = Drift(files=[name for name, old in built.files.items() if not inside(root / name, [root]) or
+                         not (root / name).is_file() or digest((root / name).read_bytes()) != old])
     if not found.files:
         return found
     now = read_marks(dict(marks(deck, plan)))

@@ -2,6 +2,7 @@
 every edit, only the outline written to changed, and the person's YAML (comments, order, quoting) is kept."""
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -207,3 +208,19 @@ def test_an_outline_saved_on_windows_keeps_its_line_ends_and_byte_order_mark(pro
     assert b"    title: Babies suffer now and need our help\r\n" in data
     same, changes = carries(rebuilt(POLITICIANS), deck)
     assert same, changes
+
+
+def test_a_deck_naming_an_outline_outside_its_project_is_refused(project, tmp_path):
+    (tmp_path / "elsewhere.yaml").write_text("deck: {title: Not yours}\nslides: [{id: a, layout: section, title: A}]\n")
+    deck = edited(built(POLITICIANS), lambda prs: None)
+    with zipfile.ZipFile(deck) as package:
+        parts = {n: package.read(n) for n in package.namelist()}
+    parts["docProps/custom.xml"] = parts["docProps/custom.xml"].replace(b"decks/story-of-hope/politicians.yaml<",
+                                                                        b"../elsewhere.yaml<")
+    with zipfile.ZipFile(deck, "w") as package:
+        for name, blob in parts.items():
+            package.writestr(name, blob)
+    with pytest.raises(BuildError) as caught:
+        pull(deck)
+    assert caught.value.diagnostics[0].code == "pull-outline-missing"
+    assert "was built from ../elsewhere.yaml, which is not in this project" in caught.value.diagnostics[0].message
