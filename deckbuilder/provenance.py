@@ -66,7 +66,11 @@ def read_marks(properties: dict[str, str]) -> Provenance | None:
         values[key] = f"{values[key]} {properties[name]}" if key in values else properties[name]
     if values.get("version") != VERSION or not values.get("outline"):
         return None
-    files = dict(reversed(item.split(" ", 1)) for item in values.get("files", "").split(" | ") if " " in item)
+    files: dict[str, str] = {}
+    for item in values.get("files", "").split(" | "):
+        found, _, name = item.partition(" ")
+        if name:
+            files[name] = found
     slides = tuple(_read_slide(values[k]) for k in sorted(values) if k.startswith("slide "))
     return Provenance(values["outline"], values.get("audience", ""), files, tuple(s for s in slides if s))
 

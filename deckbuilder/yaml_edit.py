@@ -75,6 +75,18 @@ class Document:
     def find(self, path: tuple) -> Node | None:
         return self.locate(path)[0]
 
+    def _sequence(self, path: tuple) -> SequenceNode:
+        found = self.find(path)
+        if not isinstance(found, SequenceNode) or not found.value:
+            raise Unwritable(f"{self.shown}: {'.'.join(map(str, path)) or 'the file'} is not a list")
+        return found
+
+    def _node(self, path: tuple) -> Node:
+        found = self.find(path)
+        if found is None:
+            raise Unwritable(f"{self.shown}: there is no {'.'.join(map(str, path))}")
+        return found
+
     def path_at(self, line: int, col: int) -> tuple | None:
         """The path of the value written at line:col (counted from 1, as Loc counts)."""
         todo: list[tuple[Node, tuple]] = [(self.root, ())]
@@ -90,7 +102,7 @@ class Document:
 
     # --- values --------------------------------------------------------------------------------------------------
 
-    def set(self, path: tuple, value: str | Raw) -> Edit:
+    def put(self, path: tuple, value: str | Raw) -> Edit:
         """Replace the scalar at `path` with `value`, in its own quoting style when that reads back as `value`
         (a Raw value as it is: `true`, say)."""
         node, parent, key = self.locate(path)
@@ -173,7 +185,7 @@ class Document:
 
     def copy(self, path: tuple) -> Raw:
         """The value at `path` as written, comments and all, with its first line's indentation as the base."""
-        node = self.find(path)
+        node = self._node(path)
         block = isinstance(node, (MappingNode, SequenceNode)) and not node.flow_style
         end = self._line_end(self._content_end(node), newline=False) if block else self._content_end(node)
         return Raw(reindent(self.text[node.start_mark.index:end], 0, "\n", node.start_mark.column), block)
@@ -183,7 +195,7 @@ class Document:
     def replace_item(self, path: tuple, index: int, entries: list[tuple[str, str | Raw]]) -> Edit:
         """Replace a plain item (a slide's id) with a mapping of these entries, in the item's place; a comment
         after the item stays on its first line."""
-        items = self.find(path)
+        items = self._sequence(path)
         node = items.value[index]
         start, end = node.start_mark.index, node.end_mark.index
         if items.flow_style:
@@ -196,7 +208,7 @@ class Document:
     def remove(self, path: tuple, indices: list[int]) -> list[Edit]:
         """Take items out of the list at `path`; their comments stay (an end-of-line comment on a line of its
         own, where the item was)."""
-        items = self.find(path)
+        items = self._sequence(path)
         if items.flow_style:
             return [self._remove_flow(items, set(indices))]
         edits = []
@@ -211,8 +223,9 @@ class Document:
 
     def reorder(self, path: tuple, order: list[int]) -> list[Edit]:
         """Put the items of the list at `path` in `order` (the old index of each item, in the new order)."""
-        items = self.find(path).value
-        if self.find(path).flow_style:
+        node = self._sequence(path)
+        items = node.value
+        if node.flow_style:
             return [Edit(items[new].start_mark.index, items[new].end_mark.index,
                          self.text[items[old].start_mark.index:items[old].end_mark.index])
                     for new, old in enumerate(order) if new != old]
@@ -255,7 +268,7 @@ class Document:
             if node.style in BLOCK:
                 return len(self.text[:node.end_mark.index].rstrip())
             return node.end_mark.index
-        if node.flow_style or not node.value:
+        if getattr(node, "flow_style", False) or not node.value:
             return node.end_mark.index
         last = node.value[-1]
         return self._content_end(last[1] if isinstance(node, MappingNode) else last)

@@ -46,7 +46,7 @@ def value_at(text: str, path: tuple):
 
 def test_a_plain_value_stays_plain_and_the_rest_of_the_file_is_untouched():
     doc = Document(OUTLINE, "story.yaml")
-    new = edited(OUTLINE, doc.set(("deck", "title"), "Our best year"))
+    new = edited(OUTLINE, doc.put(("deck", "title"), "Our best year"))
     assert new == OUTLINE.replace("title: Our year ", "title: Our best year ")
 
 
@@ -56,13 +56,13 @@ def test_a_plain_value_stays_plain_and_the_rest_of_the_file_is_untouched():
 ])
 def test_a_plain_value_is_quoted_only_when_yaml_needs_it(value, written):
     doc = Document(OUTLINE, "story.yaml")
-    new = edited(OUTLINE, doc.set(("slides", 1, "text"), value))
+    new = edited(OUTLINE, doc.put(("slides", 1, "text"), value))
     assert f"    text: {written}\n" in new and value_at(new, ("slides", 1, "text")) in (value, 400)
 
 
 def test_quoted_values_keep_their_quotes():
     doc = Document(OUTLINE, "story.yaml")
-    new = edited(OUTLINE, doc.set(("slides", 0, "title"), "It's new"), doc.set(("slides", 0, "bullets", 1, "text"),
+    new = edited(OUTLINE, doc.put(("slides", 0, "title"), "It's new"), doc.put(("slides", 0, "bullets", 1, "text"),
                                                                               'Say "two"'))
     assert "title: 'It''s new'" in new and 'text: "Say \\"two\\""' in new
     assert value_at(new, ("slides", 0, "bullets", 1, "text")) == 'Say "two"'
@@ -70,21 +70,21 @@ def test_quoted_values_keep_their_quotes():
 
 def test_a_block_keeps_its_style_indentation_and_the_blank_line_after_it():
     doc = Document(OUTLINE, "story.yaml")
-    new = edited(OUTLINE, doc.set(("slides", 0, "notes"), "New line\nand another"))
+    new = edited(OUTLINE, doc.put(("slides", 0, "notes"), "New line\nand another"))
     assert "    notes: |\n      New line\n      and another\n\n  # above second\n" in new
     assert value_at(new, ("slides", 0, "notes")) == "New line\nand another\n"
 
 
 def test_a_value_of_several_lines_becomes_a_block_keeping_its_comment():
     doc = Document(OUTLINE, "story.yaml")
-    new = edited(OUTLINE, doc.set(("slides", 0, "bullets", 0), "One\nand a half"))
+    new = edited(OUTLINE, doc.put(("slides", 0, "bullets", 0), "One\nand a half"))
     assert "      - |  # first point\n        One\n        and a half\n" in new
     assert value_at(new, ("slides", 0, "bullets", 0)) == "One\nand a half\n"
 
 
 def test_in_a_flow_mapping_text_with_commas_is_quoted():
     doc = Document(OUTLINE, "story.yaml")
-    new = edited(OUTLINE, doc.set(("deck", "presenter", "role"), "CEO, founder"))
+    new = edited(OUTLINE, doc.put(("deck", "presenter", "role"), "CEO, founder"))
     assert "presenter: {name: Keith Reed, role: 'CEO, founder'}" in new
 
 
@@ -141,7 +141,7 @@ def test_a_copied_value_keeps_its_comments_and_moves_to_its_new_indentation():
 def test_windows_line_ends_are_kept():
     text = OUTLINE.replace("\n", "\r\n")
     doc = Document(text, "story.yaml")
-    new = edited(text, doc.set(("slides", 0, "notes"), "A\nB"), doc.add(("slides", 1), [("title", "T")]))
+    new = edited(text, doc.put(("slides", 0, "notes"), "A\nB"), doc.add(("slides", 1), [("title", "T")]))
     assert "\n" not in new.replace("\r\n", "")
     assert value_at(new, ("slides", 0, "notes")) == "A\nB\n" and value_at(new, ("slides", 1, "title")) == "T"
 

@@ -115,14 +115,15 @@ def _paragraphs(planned: SlidePlan, built: tuple, mine: Shape, number: int, seen
     styled, last = False, None
     single = len({p.source for p in paras}) == 1 and paras[0].source  # the shape shows one field (a title, say)
     for i, j in pair_paragraphs([p.text for p in shape.paras], [p.text for p in mine.paras]):
-        if i is None and single and last and last[0].texts[last[1]] is not None:
-            last[0].texts[last[1]] += "\n" + mine.paras[j].text  # a line added to the field: a line break in it
-            continue
+        text, style = (None, ()) if j is None else (mine.paras[j].text, mine.paras[j].style)
         if i is None:
-            found.unmapped.append(Unmapped(number, f"a new paragraph {quoted(mine.paras[j].text)} in "
-                                                   f"{quoted(shape.name)}: add it to the outline"))
+            if single and last and last[0].texts[last[1]] is not None:
+                last[0].texts[last[1]] += "\n" + (text or "")  # a line added to the field: a line break in it
+            else:
+                found.unmapped.append(Unmapped(number, f"a new paragraph {quoted(text)} in {quoted(shape.name)}: "
+                                                       "add it to the outline"))
             continue
-        para, text = paras[i], None if j is None else mine.paras[j].text
+        para = paras[i]
         if para.source:
             entry = seen.setdefault((planned.id, para.source), _Seen(number=number))
             entry.paras.append(para)
@@ -130,7 +131,7 @@ def _paragraphs(planned: SlidePlan, built: tuple, mine: Shape, number: int, seen
             last = (entry, len(entry.texts) - 1)
         elif text is not None and text.split() != shape.paras[i].words.split():
             _composed(plan_shape, para, text, number, found)
-        if text is not None and not styled and _restyled(shape.paras[i].style, mine.paras[j].style):
+        if text is not None and not styled and _restyled(shape.paras[i].style, style):
             styled = True
             found.unmapped.append(Unmapped(number, f"the formatting of {quoted(text)} was changed: the theme "
                                                    "sets how text looks, so the next build sets it back"))
@@ -175,18 +176,22 @@ def _notes(planned: SlidePlan, mine: DeckSlide, slide, found: Changes) -> None:
     before, after = planned.notes, mine.notes_text
     if before.split() == after.split():
         return
-    value = scalar_text(slide.get("notes", "")) if slide is not None else None
-    extra = before[len(value):] if value is not None and planned.part == 1 and before.startswith(value) else None
-    if extra is not None and after.rstrip().endswith(extra.strip()):
-        new = after.rstrip()[:len(after.rstrip()) - len(extra.strip())].rstrip()
-        if not new.strip():
-            found.unmapped.append(Unmapped(mine.number, "the speaker notes were deleted: take notes: out of the "
-                                                        "outline to drop them"))
-        elif new.split() != value.split():
-            found.edits.append(Change(planned.id, ("notes",), value, new, mine.number))
+    if slide is None or planned.part != 1:
+        found.unmapped.append(Unmapped(mine.number, "the speaker notes of a continued slide (or of the credits "
+                                                    "slide) were changed: put them in the notes of its first part"))
         return
-    found.unmapped.append(Unmapped(mine.number, "the speaker notes of a continued slide (or of the credits slide) "
-                                                "were changed: put them in the notes of the slide's first part"))
+    value = scalar_text(slide.get("notes", ""))
+    extra = before[len(value):].strip()  # what the build adds after the notes (a paper's every author)
+    if not after.rstrip().endswith(extra):
+        found.unmapped.append(Unmapped(mine.number, f"{quoted(extra)}, which the build adds to the notes, was "
+                                                    "changed: change the fields it comes from"))
+        return
+    new = after.rstrip()[:len(after.rstrip()) - len(extra)].rstrip()
+    if not new.strip():
+        found.unmapped.append(Unmapped(mine.number, "the speaker notes were deleted: take notes: out of the outline "
+                                                    "to drop them"))
+    elif new.split() != value.split():
+        found.edits.append(Change(planned.id, ("notes",), value, new, mine.number))
 
 
 def _field(deck: ResolvedDeck, slide, source: tuple, seen: _Seen, found: Changes, every: dict) -> None:

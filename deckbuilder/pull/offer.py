@@ -37,15 +37,15 @@ def offered(path: Path, numbers: list[int], taken: set[str]) -> str:
 def _fields(work: Work) -> dict | None:
     """The outline slide the slide becomes: its text's layout, else its first chart or table."""
     source_line(work)
-    visuals = [*work.slide.charts, *work.slide.tables]
-    if visuals and not work.wordy:
-        visual = visuals[0]
-        fields = chart_slide(work, visual) if visual in work.slide.charts else table_slide(work, visual)
+    if work.slide.charts and not work.wordy:
+        made: dict | None = chart_slide(work, work.slide.charts[0])
+    elif work.slide.tables and not work.wordy:
+        made = table_slide(work, work.slide.tables[0])
     else:
-        fields = text_slide(work)
-    if fields is None:
+        made = text_slide(work)
+    if made is None:
         return None
-    fields = checked(fields, work)
+    fields = checked(made, work)
     finish(fields, work)
     oddities(work)
     return fields

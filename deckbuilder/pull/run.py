@@ -8,10 +8,11 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..api import Options, Result, build_one, remembering
+from ..api import Options, build_one, remembering
 from ..assets.resolve import inside, project_root
-from ..audience import resolve
+from ..audience import ResolvedDeck, resolve
 from ..errors import BuildError, Diagnostics, Loc, fail
+from ..layout.ir import DeckPlan
 from ..provenance import Provenance, field_value, read_marks
 from ..render.package import write_atomic
 from ..source import display_path, scalar_text
@@ -54,7 +55,7 @@ def pull(path: Path, to: str = "audience", dry_run: bool = False, merge: bool = 
     result = _rebuilt(outline, cache)
     changes = _changes(built, result, edited, root, merge, shown)
     try:
-        written = Writer(result.deck, result.deck.files, to).write(changes)
+        written = Writer(result.deck, to).write(changes)
     except (BuildError, ValueError) as exc:  # an edit made the text unreadable, or two edits met: a bug
         raise _not_written(shown, str(exc).split("; ")[0]) from None
     _check(written, result, shown)
@@ -72,7 +73,7 @@ def pull(path: Path, to: str = "audience", dry_run: bool = False, merge: bool = 
     return pulled
 
 
-def _changes(built: Provenance, result: Result, edited: Deck, root: Path, merge: bool, shown: str) -> Changes:
+def _changes(built: Provenance, result: Rebuilt, edited: Deck, root: Path, merge: bool, shown: str) -> Changes:
     """What the edited deck changed; when the outline changed since the build, refused, or (merge) only the edits
     that touch none of what changed."""
     changes = compare(result.deck, result.plan, read_bytes(result.data, shown), edited)
@@ -82,7 +83,7 @@ def _changes(built: Provenance, result: Result, edited: Deck, root: Path, merge:
     if not merge:
         raise fail("pull-stale-outline", f"the outline changed since {shown} was built: {found}",
                    Loc(display_path(root / found.files[0])), hint="build the deck again (deckbuilder build "
-                   f"{display_path(result.outline)}) and make the edits in it, or pull with --merge to take the "
+                   f"{display_path(result.deck.outline)}) and make the edits in it, or pull with --merge to take the "
                    "edits that touch none of this")
     return merged(changes, built, found, changes.kept)
 
@@ -106,16 +107,25 @@ def _outline(built: Provenance, deck: Path, shown: str) -> tuple[Path, Path]:
                Loc(shown), hint="run pull in the folder of the project the deck was built in")
 
 
-def _rebuilt(outline: Path, cache: Path | None) -> Result:
+@dataclass(frozen=True)
+class Rebuilt:
+    """The deck the outline builds now: resolved, planned, and written (in memory)."""
+
+    deck: ResolvedDeck
+    plan: DeckPlan
+    data: bytes
+
+
+def _rebuilt(outline: Path, cache: Path | None) -> Rebuilt:
     """The deck the outline builds now, in memory (a draft, so pictures whose credits are still TODO are shown)."""
     options = Options(write=False, draft=True, cache=cache).with_cache(outline)
     result = build_one(outline, options, remembering(options))
-    if not result.ok:
+    if not result.ok or result.deck is None or result.plan is None or result.data is None:
         raise BuildError(result.diagnostics.errors)
-    return result
+    return Rebuilt(result.deck, result.plan, result.data)
 
 
-def _check(written: Written, result: Result, shown: str) -> None:
+def _check(written: Written, result: Rebuilt, shown: str) -> None:
     """Resolve the new outline texts (in a copy of their folders): every change must read back as it was made."""
     if not written.texts:
         return

@@ -28,13 +28,13 @@ class Written:
 
 
 class Writer:
-    """Writes one deck's changes into the files of its outline chain (`files`: the outline first, the story last);
+    """Writes one deck's changes into the files of its outline chain (deck.files: the outline first, the story last);
     `to` is 'audience' (the outline the deck was built from) or 'story'. A field is changed where it is written when
     that is the file written to (or an outline tailoring it), else given there: `use:` with the field, a deck fact
     under `deck:`. Slides are taken out of, and reordered in, the list that decides the deck's order."""
 
-    def __init__(self, deck: ResolvedDeck, files: list[Path], to: str):
-        self.deck, self.files = deck, [f.resolve() for f in files]
+    def __init__(self, deck: ResolvedDeck, to: str):
+        self.deck, self.files = deck, [f.resolve() for f in deck.files]
         self.target = self.files[-1] if to == "story" else self.files[0]
         self.to = to
         self.old = {f: f.read_bytes().decode("utf-8-sig") for f in self.files}  # line ends as they are
@@ -102,7 +102,7 @@ class Writer:
     def _group(self, group: list[Change], adds: dict, edits: dict) -> None:
         """The changes to one top-level field of one slide: where it is written, else as an override of it."""
         if self._in_place(group[0]):
-            file = self._loc(group[0])[0]
+            file = self._located(group[0])[0]
             edits[file] += self._edits(self.docs[file], group)
             own = ": the audience's own text" if file != self.target else ""
             for change in group:
@@ -125,19 +125,19 @@ class Writer:
 
     def _edits(self, doc: Document, group: list[Change]) -> list[Edit]:
         """The group's changes in the file they are written in: values set, list items taken out (list by list)."""
-        located = [(self._loc(change)[1], change) for change in group]
+        located = [(self._located(change)[1], change) for change in group]
         gone: dict[tuple, list[int]] = defaultdict(list)
         for path, change in located:
             if change.new is None:
                 gone[path[:-1]].append(path[-1])
-        return [doc.set(path, c.new) for path, c in located if c.new is not None] + \
+        return [doc.put(path, c.new) for path, c in located if c.new is not None] + \
             [edit for items, indices in gone.items() for edit in doc.remove(items, indices)]
 
     def _copied(self, group: list[Change], top: str) -> Raw:
         """The slide's field `top` as written where it comes from, with the group's changes made in it."""
         where = self._value_loc(self.slides[group[0].slide].data, (top,))
-        if where is None or any(self._loc(c) is None for c in group):
-            raise Unwritable(f"'{top}' is not written in a form pull can copy")
+        if where is None:
+            raise Unwritable(f"'{top}' is not written where pull can find it")
         doc = self.docs[where[0]]
         return Document(apply(doc.text, self._edits(doc, group)), doc.shown).copy(where[1])
 
@@ -196,7 +196,7 @@ class Writer:
         node = self.docs[file].find(entry)
         if isinstance(node, MappingNode) and len(node.value) > 1 or self.to == "story":
             if self.docs[file].find((*entry, "hidden")) is not None:
-                edits[file].append(self.docs[file].set((*entry, "hidden"), Raw("true", False)))
+                edits[file].append(self.docs[file].put((*entry, "hidden"), Raw("true", False)))
             else:
                 adds[(file, entry)].append(("hidden", Raw("true", False)))
             also = self._listed_elsewhere(slide_id) if file == self.files[-1] else []
@@ -250,6 +250,12 @@ class Writer:
             return self._value_loc(self.deck.deck, change.path[1:])
         slide = self.slides.get(change.slide)
         return self._value_loc(slide.data, change.path) if slide else None
+
+    def _located(self, change: Change) -> tuple[Path, tuple]:
+        where = self._loc(change)
+        if where is None:
+            raise Unwritable(f"{'.'.join(map(str, change.path))} is not written where pull can find it")
+        return where
 
     def _value_loc(self, data: Any, path: tuple) -> tuple[Path, tuple] | None:
         container = data

@@ -132,7 +132,7 @@ def test_a_field_over_continued_slides_is_joined_again_and_the_notes_are_the_fir
                            Change("long", ("bullets", 11, "text"), result.deck.slides[0].data["bullets"][11]["text"],
                                   "Point 12, edited", 2)]
     assert [str(u) for u in found.unmapped] == ["slide 2: the speaker notes of a continued slide (or of the credits "
-                                                "slide) were changed: put them in the notes of the slide's first part"]
+                                                "slide) were changed: put them in the notes of its first part"]
 
 
 def test_the_author_list_the_build_adds_to_a_papers_notes_stays_out(write):

@@ -10,7 +10,7 @@ from pptx import Presentation
 
 from deckbuilder.api import Options, build
 from deckbuilder.errors import BuildError
-from deckbuilder.pull.changes import compare
+from deckbuilder.pull.changes import Changes, compare
 from deckbuilder.pull.deck import read_bytes, read_file
 from deckbuilder.pull.run import pull
 from tests.pull.edits import (
@@ -53,7 +53,7 @@ def rebuilt(outline: Path):
     return result
 
 
-def carries(result, deck: Path) -> bool:
+def carries(result, deck: Path) -> tuple[bool, Changes]:
     """Whether the deck the outline builds now shows what the edited deck shows (nothing left to pull)."""
     changes = compare(result.deck, result.plan, read_bytes(result.data, "rebuilt"), read_file(deck))
     return not (changes.edits or changes.removed or changes.order), changes

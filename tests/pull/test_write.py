@@ -10,7 +10,7 @@ from deckbuilder.audience import resolve
 from deckbuilder.errors import Diagnostics
 from deckbuilder.provenance import field_value
 from deckbuilder.pull.changes import Change, Changes
-from deckbuilder.pull.write import Writer
+from deckbuilder.pull.write import Writer, Written
 
 STORY = """\
 # the story
@@ -58,9 +58,9 @@ def outlines(write) -> tuple[Path, Path]:
     return write("story.yaml", STORY), write("politicians.yaml", AUDIENCE)
 
 
-def written(outline: Path, to: str = "audience", **changes) -> tuple[dict, object]:
+def written(outline: Path, to: str = "audience", **changes) -> tuple[dict, Written]:
     deck = resolve(outline, Diagnostics())
-    out = Writer(deck, deck.files, to).write(Changes(**changes))
+    out = Writer(deck, to).write(Changes(**changes))
     texts = {path.name: new for path, (_, new) in out.texts.items()}
     for path, (_, new) in out.texts.items():
         path.write_text(new)
@@ -175,7 +175,7 @@ def test_windows_line_ends_and_a_byte_order_mark_are_kept(outlines):
     _, audience = outlines
     audience.write_bytes(b"\xef\xbb\xbf" + AUDIENCE.replace("\n", "\r\n").encode())
     deck = resolve(audience, Diagnostics())
-    out = Writer(deck, deck.files, "audience").write(Changes(edits=[Change("ask", ("text",), "We need 400 now",
+    out = Writer(deck, "audience").write(Changes(edits=[Change("ask", ("text",), "We need 400 now",
                                                                            "We need 400 today", 3)]))
     (old, new), = out.texts.values()
     assert new == old.replace("We need 400 now", "We need 400 today") and new.count("\r\n") == AUDIENCE.count("\n")
