@@ -224,3 +224,10 @@ def test_a_deck_naming_an_outline_outside_its_project_is_refused(project, tmp_pa
         pull(deck)
     assert caught.value.diagnostics[0].code == "pull-outline-missing"
     assert "was built from ../elsewhere.yaml, which is not in this project" in caught.value.diagnostics[0].message
+
+
+def test_pulling_the_same_deck_again_with_merge_finds_nothing_left(project):
+    deck = edited(built(POLITICIANS), six_edits)
+    pull(deck)
+    again = pull(deck, merge=True, dry_run=True)
+    assert not again.diff and not list(again.diagnostics), [str(d) for d in again.diagnostics]
