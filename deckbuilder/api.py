@@ -23,6 +23,7 @@ from .layout.ir import DeckPlan, Picture
 from .layout.plan import plan_deck
 from .layout.text import Measurer
 from .model.theme import Theme, load_theme, on_template
+from .provenance import marks
 from .render.deck import write_package
 from .render.package import write_atomic
 from .source import YMap, display_path
@@ -287,7 +288,7 @@ def _plan(outline: Path, options: Options, measurer: Measurer, diags: Diagnostic
     if not diags.has_errors:  # a slide that did not fit is reported already; checking what is left adds noise
         check_plan(plan, deck.name, diags)
         check_brand(plan, theme, diags)
-    return plan, deck
+    return replace(plan, custom=marks(deck, plan)), deck
 
 
 def _theme(deck: ResolvedDeck, diags: Diagnostics) -> Theme:

@@ -447,5 +447,56 @@ def import_deck(deck: Path = typer.Argument(..., help="The PowerPoint deck (.ppt
     typer.echo(guarded(lambda: run(deck, out, assets).summary(), debug))
 
 
+@app.command()
+def pull(deck: Path = typer.Argument(..., help="A deck built by deckbuilder and edited since, e.g. "
+                                     "build/my-talk-funders.pptx."),
+         to: str = typer.Option("audience", "--to", help="audience: write into the outline the deck was built "
+                                "from (the story and the other audiences stay as they are); story: into the "
+                                "story, for every audience."),
+         dry_run: bool = typer.Option(False, "--dry-run", help="Show the changes as a diff; write nothing."),
+         merge: bool = typer.Option(False, "--merge", help="When the outline changed since the deck was built, "
+                                    "take the edits that touch none of what changed."),
+         cache: Optional[Path] = CACHE, debug: bool = DEBUG) -> None:
+    """Bring edits made in PowerPoint (or LibreOffice) back into the outline: changed text, deleted slides and a
+    new order. What an outline cannot hold (a new picture, a moved box, formatting) is listed with its slide
+    number; new slides are offered as outline slides to paste in.
+
+    \b
+    Examples:
+      deckbuilder pull build/story-of-hope-politicians.pptx --dry-run
+      deckbuilder pull build/story-of-hope-politicians.pptx --to story
+    """
+    from .console import echo_diagnostics
+    from .pull.run import TARGETS, pull as run
+
+    if to not in TARGETS:
+        typer.echo(f"error: --to {to}: choose audience or story (hint: audience writes into the outline the deck "
+                   "was built from, story into the story for every audience)", err=True)
+        raise typer.Exit(EXIT_INPUT)
+    pulled = guarded(lambda: run(deck, to, dry_run, merge, cache), debug)
+    echo_diagnostics(pulled.diagnostics)
+    if pulled.diff:
+        typer.echo(pulled.diff, nl=False)
+    for line in pulled.said:
+        typer.echo(line)
+    if pulled.offered:
+        typer.echo(f"# New slides, as outline slides (paste them into {pulled.outline.name} where they belong):")
+        typer.echo(pulled.offered, nl=False)
+    if not pulled.diff:
+        typer.echo(f"nothing to pull: {pulled.deck} shows what its outline says" if not pulled.diagnostics else
+                   f"nothing written: what {pulled.deck} changed cannot go into the outline (see above)")
+    elif dry_run:
+        typer.echo("dry run: nothing written")
+    else:
+        typer.echo(f"wrote {', '.join(str(p) for p in map(_shown, pulled.written))}; build again to see the deck")
+    raise typer.Exit(EXIT_OK)
+
+
+def _shown(path: Path) -> str:
+    from .source import display_path
+
+    return display_path(path)
+
+
 def main() -> None:
     app(prog_name="deckbuilder")

@@ -1,6 +1,7 @@
 """Safe YAML loading that keeps file, line and column for every node."""
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 from pathlib import Path
@@ -68,6 +69,15 @@ class YFloat(float):
     """A float that remembers how it was written (so '1.50' stays '1.50' as text)."""
 
     src: str
+
+
+def scalar_text(value) -> str:
+    """A scalar as text: numbers as written ('007' stays '007'), dates as YYYY-MM-DD, anything else as str()."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return getattr(value, "src", str(value))
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return str(value)
 
 
 class _TooComplex(Exception):
@@ -217,6 +227,12 @@ def parse_yaml(text: str, shown: str):
                    hint="run `deckbuilder new NAME` for a starting outline")
     _check_size(root, shown)
     return _Builder(shown).build_all(root)
+
+
+def compose(text: str, shown: str):
+    """The node tree of YAML text, each node with its start and end (for editing the text in place); errors are
+    raised as parse_yaml raises them."""
+    return _compose(text, shown)
 
 
 def _compose(text: str, shown: str):

@@ -30,7 +30,7 @@ STORY = ROOT / "decks" / "story-of-hope"
 AUDIENCES = ["commissioners", "funders", "politicians"]
 TIMEOUT_S = 10
 COMMANDS = ["build", "check", "preview", "credits", "layouts", "schema", "new", "diff", "watch", "assets add",
-            "cache path", "cache clear", "explain"]
+            "cache path", "cache clear", "explain", "pull"]
 
 
 def run(*args: str, **kw):
@@ -420,6 +420,45 @@ def test_watch_preview_needs_libreoffice_and_says_so_at_once(here):
     Path("talk.yaml").write_text(TALK % "Today", encoding="utf-8")
     result = run("watch", "talk.yaml", "--preview", env={"PATH": str(here / "bin")})
     assert result.exit_code == EXIT_INPUT and "apt-get install -y libreoffice-impress" in result.stderr
+
+
+# --- pull ----------------------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def edited_deck(here) -> Path:
+    """A copy of the project, its politicians deck built and its third slide's title edited."""
+    for folder in ("decks", "assets"):
+        shutil.copytree(ROOT / folder, here / folder)
+    (here / "pyproject.toml").write_text("")
+    assert run("build", "decks/story-of-hope", "--audience", "politicians").exit_code == EXIT_OK
+    prs = Presentation(str(here / "build" / "story-of-hope-politicians.pptx"))
+    prs.slides[2].shapes.title.text_frame.paragraphs[0].runs[0].text = "Babies suffer now"
+    prs.save(str(here / "edited.pptx"))
+    return here / "edited.pptx"
+
+
+def test_pull_shows_the_diff_and_where_each_change_went_then_writes_it(edited_deck):
+    outline = edited_deck.parent / "decks" / "story-of-hope" / "politicians.yaml"
+    before = outline.read_text()
+    dry = run("pull", edited_deck, "--dry-run")
+    assert dry.exit_code == EXIT_OK and outline.read_text() == before
+    assert "+  - use: babies-suffering\n+    title: Babies suffer now\n" in dry.stdout
+    assert "slide 3: title 'Babies are suffering now and need help' → 'Babies suffer now' (decks/story-of-hope/" \
+           "politicians.yaml, use: babies-suffering)\ndry run: nothing written\n" in dry.stdout
+    done = run("pull", edited_deck)
+    assert done.exit_code == EXIT_OK and done.stdout.endswith(
+        "wrote decks/story-of-hope/politicians.yaml; build again to see the deck\n")
+    assert "title: Babies suffer now" in outline.read_text()
+
+
+def test_pull_refuses_a_foreign_deck_in_one_line_and_an_unknown_target(here):
+    Presentation().save(str(here / "foreign.pptx"))
+    result = run("pull", "foreign.pptx")
+    assert result.exit_code == EXIT_INPUT and len(result.stderr.splitlines()) == 1
+    assert result.stderr.startswith("foreign.pptx: error[pull-foreign-deck]: foreign.pptx was not built by deckbuilder")
+    wrong = run("pull", "foreign.pptx", "--to", "everyone")
+    assert wrong.exit_code == EXIT_INPUT and wrong.stderr.startswith("error: --to everyone: choose audience or story")
 
 
 # --- help ----------------------------------------------------------------------------------------------------

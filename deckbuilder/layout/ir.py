@@ -195,6 +195,11 @@ class SlidePlan:
     paint: bool = True  # paint the background (False: the template's background shows)
     arranged: str = ""  # how the slide was arranged when its first arrangement did not fit ("" when it did)
 
+    @property
+    def name(self) -> str:
+        """The slide's name in the deck, which `pull` finds it by: its id, and its part when it is continued."""
+        return f"{self.id} ({self.part}/{self.parts})" if self.parts > 1 else self.id
+
 
 @dataclass(frozen=True)
 class TemplateLayout:
@@ -249,3 +254,4 @@ class DeckPlan:
     credits: tuple = ()  # assets.credits.Credit of every image used, in order of first use
     template: Template | None = None
     theme_name: str = ""  # written into the deck's theme ("": a template's theme keeps its own)
+    custom: tuple[tuple[str, str], ...] = ()  # custom document properties: where the deck came from (provenance)

@@ -1,4 +1,4 @@
-"""The document properties: who made the deck, for whom and when (core.xml), and what it holds (app.xml)."""
+"""The document properties: who made the deck and when, what it holds, and where it came from (custom.xml)."""
 from __future__ import annotations
 
 from lxml import etree
@@ -15,6 +15,11 @@ DC = "http://purl.org/dc/elements/1.1/"
 DCTERMS = "http://purl.org/dc/terms/"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
 EP = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
+CUSTOM_TYPE = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
+RT_CUSTOM = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
+CUSTOM = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
+VT = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"  # the format id every custom property of a document has
 
 
 def write_properties(package, plan: DeckPlan) -> None:
@@ -25,6 +30,8 @@ def write_properties(package, plan: DeckPlan) -> None:
                                              ("docProps/app.xml", APP_TYPE, RT_APP, _app(plan))):
         package.put(name, xml, content_type)
         package.relate("", name, reltype)
+    if plan.custom:
+        _custom(package, plan.custom)
 
 
 def _core(plan: DeckPlan):
@@ -51,3 +58,20 @@ def _app(plan: DeckPlan):
                       ("Notes", sum(1 for slide in plan.slides if slide.notes)), ("Company", plan.props.company)):
         etree.SubElement(app, f"{{{EP}}}{tag}").text = str(text)
     return app
+
+
+def _custom(package, properties: tuple[tuple[str, str], ...]) -> None:
+    """The deck's custom properties, after a template's own (any it has under the same names are replaced)."""
+    name = package.related("", RT_CUSTOM)
+    if name is None:
+        name = "docProps/custom.xml"
+        package.put(name, etree.Element(f"{{{CUSTOM}}}Properties", nsmap={None: CUSTOM, "vt": VT}), CUSTOM_TYPE)
+        package.relate("", name, RT_CUSTOM)
+    found = package.xml(name)
+    ours = {key for key, _ in properties}
+    for old in [p for p in found if p.get("name") in ours]:
+        found.remove(old)
+    last = max((int(p.get("pid", "1")) for p in found if p.get("pid", "").isdigit()), default=1)
+    for pid, (key, value) in enumerate(properties, start=last + 1):
+        prop = etree.SubElement(found, f"{{{CUSTOM}}}property", fmtid=FMTID, pid=str(pid), name=key)
+        etree.SubElement(prop, f"{{{VT}}}lpwstr").text = value

@@ -43,9 +43,10 @@ class SlidePart:
 def write_slide(package: Package, plan: SlidePlan, layout: str, lang: str, master_background: str | None) -> str:
     """Add the slide's part, on `layout`, and return its name. A planned title (and a body or subtitle planned
     for one) goes into the layout's placeholder of that role, so the outline view and screen readers find it; a
-    slide of the master's background colour shows the master's (the theme's) background."""
+    slide of the master's background colour shows the master's (the theme's) background. The slide is named
+    after its outline slide (SlidePlan.name), which PowerPoint keeps and `pull` reads."""
     sld = root("p:sld", "a", "p", "r")
-    c_sld = el("p:cSld", sld)
+    c_sld = el("p:cSld", sld, name=plan.name)
     if plan.paint and plan.background != master_background:
         paint_background(c_sld, plan.background)
     tree = el("p:spTree", c_sld)

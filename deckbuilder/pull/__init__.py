@@ -1,0 +1,1 @@
+"""deckbuilder pull: edits made to a built deck in PowerPoint or LibreOffice, brought back into its outlines."""
