@@ -112,19 +112,30 @@ def probe(path: Path) -> Probe:
     return _once(_probe, path)
 
 
+def digest(path: Path) -> str:
+    """The SHA-256 of the file's bytes (read once per process for an unchanged file)."""
+    return _once(_digest, path)
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
 def read_ahead(paths: list[Path], thumbs: list[Path]) -> None:
-    """Probe images (and make thumbnails) side by side before they are asked for: Pillow decodes without holding
-    the GIL. A file that cannot be read is left for `probe` to report when it is asked for."""
+    """Probe and hash images (and make thumbnails) side by side before they are asked for: Pillow decodes and
+    hashlib hashes without holding the GIL. A file that cannot be read is left for `probe` to report when it is
+    asked for."""
     from concurrent.futures import ThreadPoolExecutor
 
     def read(job):
         try:
             job[0](job[1])
-        except ImageProblem:
+        except (ImageProblem, OSError):
             pass
 
     with ThreadPoolExecutor(max(1, min(len(paths) + len(thumbs), os.cpu_count() or 1))) as pool:
-        list(pool.map(read, [(probe, p) for p in paths] + [(thumbnail, p) for p in thumbs]))
+        list(pool.map(read, [(probe, p) for p in paths] + [(digest, p) for p in paths] +
+                      [(thumbnail, p) for p in thumbs]))
 
 
 def _probe(path: Path) -> Probe:
@@ -218,18 +229,10 @@ class ImageCache:
 
     def __init__(self, folder: Path):
         self.folder = folder
-        self._hashes: dict[tuple[Path, float, int], str] = {}
-
-    def _digest(self, path: Path) -> str:
-        stat = path.stat()
-        key = (path.resolve(), stat.st_mtime, stat.st_size)
-        if key not in self._hashes:
-            self._hashes[key] = hashlib.sha256(path.read_bytes()).hexdigest()
-        return self._hashes[key]
 
     def target(self, path: Path, crop: tuple | None, size_px: tuple[int, int]) -> Path:
         """Where the image cropped and downsampled to `size_px` is kept (it may not be made yet)."""
-        spec = json.dumps([CACHE_VERSION, self._digest(path), crop, size_px])
+        spec = json.dumps([CACHE_VERSION, digest(path), crop, size_px])
         ext = ".png" if probe(path).png else ".jpg"
         return self.folder / (hashlib.sha256(spec.encode()).hexdigest()[:32] + ext)
 
