@@ -49,12 +49,17 @@ class Options:
         return self if self.cache else replace(self, cache=cache_folder(path))
 
     @property
+    def cache_root(self) -> Path:
+        """The cache folder: the one given, else the current folder's project's."""
+        return self.cache or cache_folder(Path.cwd())
+
+    @property
     def measure_file(self) -> Path:
-        return self.with_cache(Path.cwd()).cache / "measured-widths.json"
+        return self.cache_root / "measured-widths.json"
 
     @property
     def cache_dir(self) -> Path:
-        return self.with_cache(Path.cwd()).cache / "images"
+        return self.cache_root / "images"
 
 
 @dataclass
@@ -121,14 +126,15 @@ def _outlines_of(folder: Path) -> list[Path]:
 
 def _audience_files(groups: list[list[Path]], audience: str) -> list[Path]:
     """The audience's outline in each group that has one (an error when none has)."""
-    picked, first_error = [], None
+    picked: list[Path] = []
+    errors: list[BuildError] = []
     for group in groups:
         try:
             picked.append(_audience_file(group[0], audience))
         except BuildError as exc:
-            first_error = first_error or exc
-    if not picked:
-        raise first_error
+            errors.append(exc)
+    if errors and not picked:
+        raise errors[0]
     return picked
 
 
@@ -228,7 +234,8 @@ def _remember(measurer: Measurer, options: Options, before: int) -> None:
 
 
 def _build_in_worker(outline: Path, options: Options) -> Result:
-    return build_one(outline, options, _worker_measurer)
+    measurer = _worker_measurer or remembering(options)  # made when the worker started
+    return build_one(outline, options, measurer)
 
 
 def build_one(outline: Path, options: Options, measurer: Measurer) -> Result:
@@ -239,13 +246,14 @@ def build_one(outline: Path, options: Options, measurer: Measurer) -> Result:
     diags = result.diagnostics
     known = measurer.size
     try:
-        result.plan, result.deck = _plan(outline, options, measurer, diags, result.inputs)
-        if result.plan and not diags.has_errors:
-            result.name = result.deck.name
-            result.data = _render(result.plan, ImageCache(options.cache_dir))
+        plan, deck = _plan(outline, options, measurer, diags, result.inputs)
+        result.plan, result.deck = plan, deck
+        if plan and deck and not diags.has_errors:
+            result.name = deck.name
+            result.data = _render(plan, ImageCache(options.cache_dir))
             if options.write:
-                write_atomic(options.out / f"{result.deck.name}.pptx", result.data)
-                result.output = options.out / f"{result.deck.name}.pptx"
+                write_atomic(options.out / f"{deck.name}.pptx", result.data)
+                result.output = options.out / f"{deck.name}.pptx"
     except BuildError as exc:
         diags.extend(exc.diagnostics)
     except ImageProblem as exc:  # a picture that probed well but could not be processed

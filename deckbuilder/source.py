@@ -4,18 +4,19 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import yaml
 from yaml.composer import Composer
 from yaml.constructor import SafeConstructor
-from yaml.cyaml import CParser
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 from yaml.reader import Reader
-from yaml.resolver import Resolver
 
 from . import quoting
 from .errors import BuildError, Diagnostic, Loc, fail, quoted
+from .yaml_errors import bad_character, mark_loc, syntax_error
 
 MAX_BYTES = 2_000_000
 MAX_NODES = 200_000
@@ -88,12 +89,13 @@ class _TooComplex(Exception):
         self.mark, self.message, self.hint = mark, message, hint
 
 
-class _Limits:
+class _Limits(Composer):
     """Nesting and size are limited while composing, so a hostile file can neither overflow the stack nor
     keep the parser busy for long."""
 
     depth = 0
     count = 0
+    peek_event: Callable[[], Any]  # the parser's, beside which the composer is mixed in
 
     def compose_node(self, parent, index):
         self.depth += 1
@@ -115,15 +117,13 @@ class _Loader(_Limits, yaml.SafeLoader):
     text), 017 is seventeen, 1e3 is a number. Its messages explain syntax errors."""
 
 
-class _FastLoader(_Limits, Composer, CParser, SafeConstructor, Resolver):
-    """The same loader on libyaml's parser: ten times faster, the same nodes and positions; a file it
-    refuses is parsed again by _Loader, whose messages are better."""
+class _FastLoader(_Limits, yaml.CSafeLoader):
+    """The same loader on libyaml's parser (Python's composer before libyaml's): ten times faster, the same
+    nodes and positions; a file it refuses is parsed again by _Loader, whose messages are better."""
 
     def __init__(self, stream: str):
-        CParser.__init__(self, stream)
+        yaml.CSafeLoader.__init__(self, stream)
         Composer.__init__(self)
-        SafeConstructor.__init__(self)
-        Resolver.__init__(self)
 
 
 _KEPT = {"tag:yaml.org,2002:null", "tag:yaml.org,2002:timestamp"}
@@ -245,11 +245,11 @@ def _compose(text: str, shown: str):
     try:
         return _first_document(_Loader(text), shown)
     except _TooComplex as exc:
-        raise fail("yaml-too-complex", exc.message, _mark_loc(exc.mark, shown), hint=exc.hint) from None
+        raise fail("yaml-too-complex", exc.message, mark_loc(exc.mark, shown), hint=exc.hint) from None
     except yaml.MarkedYAMLError as exc:
-        raise _syntax_error(exc, shown, text) from None
+        raise syntax_error(exc, shown, text) from None
     except yaml.reader.ReaderError as exc:
-        raise _bad_character(exc, shown, text) from None
+        raise bad_character(exc, shown, text) from None
 
 
 def _first_document(loader, shown: str):
@@ -257,66 +257,11 @@ def _first_document(loader, shown: str):
         root = loader.get_node() if loader.check_node() else None
         if loader.check_node():
             raise fail("yaml-multiple-documents", "a file holds one YAML document; found a second '---'",
-                       _mark_loc(loader.peek_event().start_mark, shown),
+                       mark_loc(loader.peek_event().start_mark, shown),
                        hint="remove the extra '---' or split the file")
         return root
     finally:
         loader.dispose()
-
-
-def _bad_character(exc, shown: str, text: str) -> BuildError:
-    line = text.count("\n", 0, exc.position) + 1
-    col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
-    return fail("yaml-syntax", f"the file holds an invisible control character (U+{exc.character:04X})",
-                Loc(shown, line, col), hint="delete it; text pasted from other programs sometimes carries them")
-
-
-def _syntax_error(exc: yaml.MarkedYAMLError, shown: str, text: str) -> BuildError:
-    mark = exc.problem_mark or exc.context_mark
-    problem = exc.problem or "invalid YAML"
-    context = exc.context or ""
-    hint = "check the indentation and that every 'key: value' has a space after the colon"
-    line = mark.line + 1 if mark else 0
-    src_line = text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else ""
-    indent = src_line[: len(src_line) - len(src_line.lstrip())]
-    split = _split_text(exc, src_line, shown)
-    if split:
-        return BuildError([split])
-    if "\t" in indent:
-        problem, hint = "a tab character is used for indentation", "indent with spaces, not tabs"
-    elif "\t" in problem or "'\\t'" in problem:  # PyYAML writes the tab as '\t'
-        problem, hint = "a tab character inside unquoted text", "replace it with spaces, or put the text in quotes"
-    elif "quoted scalar" in context and "end of stream" in problem:
-        mark = exc.context_mark
-        problem, hint = "a quoted text is never closed", "add the closing quote"
-    elif "undefined alias" in problem:
-        hint = "text that starts with * must be put in quotes"
-    elif "cannot start any token" in problem:
-        hint = "put text that starts with @, ` or % in quotes"
-    elif "mapping values are not allowed" in problem:
-        problem = "a ': ' where no new key can start"
-        hint = "put text containing ': ' in quotes, or check the indentation of this line"
-    elif "flow" in context:
-        mark = exc.problem_mark
-        problem = f"a [list] or {{mapping}} written on one line is not closed properly{_found(problem)}"
-        hint = "check its commas and brackets; put text containing ',', ':', quotes or brackets in double quotes"
-    elif "<block end>" in problem:
-        problem = "this line is not indented like the lines above it"
-        hint = "indent the items of one list or mapping by the same number of spaces"
-    return fail("yaml-syntax", problem, _mark_loc(mark, shown) if mark else Loc(shown), hint=hint)
-
-
-def _split_text(exc: yaml.MarkedYAMLError, line: str, shown: str):
-    """The needs-quotes error when YAML refused a ': ' inside text (`title: Note: this`), else None."""
-    mark, problem, context = exc.problem_mark, exc.problem or "", exc.context or ""
-    if mark is None:
-        return None
-    where = _mark_loc(mark, shown)
-    if "mapping values are not allowed" in problem:
-        return quoting.in_block(line, mark.column, where)
-    if "flow" in context and problem.endswith("':'"):
-        return quoting.in_flow(line, mark.column, where)
-    return None
 
 
 def _number_split(a, b) -> bool:
@@ -324,24 +269,6 @@ def _number_split(a, b) -> bool:
     plain = isinstance(a, ScalarNode) and isinstance(b, ScalarNode) and not a.style and not b.style
     return plain and a.end_mark.line == b.start_mark.line and b.start_mark.index == a.end_mark.index + 1 and \
         a.value[-1:].isdigit() and re.match(r"\d{3}(\D|$)", b.value) is not None
-
-
-_TOKENS = {"<stream end>": "the end of the file", "<scalar>": "more text", "<block end>": "a line indented less",
-           "<block mapping start>": "a new 'key:'", "<block sequence start>": "a new '- ' item",
-           "the node content": "a value"}
-
-
-def _found(problem: str) -> str:
-    """PyYAML's "expected X, but found Y" in words: ': found the end of the file where ']' was expected"."""
-    match = re.match(r"expected (.+?), but (?:got|found) (.+)$", problem)
-    if not match:
-        return ""
-    wanted, got = (_TOKENS.get(t.strip("' "), t) for t in match.groups())
-    return f": found {got} where {wanted} was expected"
-
-
-def _mark_loc(mark, shown: str) -> Loc:
-    return Loc(shown, mark.line + 1, mark.column + 1)
 
 
 def _check_size(root, shown: str) -> None:

@@ -1,7 +1,10 @@
 """One slide's part: its background, and its shapes in the planned order, each written by the writer of its kind."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+
+from lxml import etree
 
 from ..layout.ir import Chart, Picture, Rect, SlidePlan, Table, TextBox
 from .charts import chart_frame
@@ -13,8 +16,8 @@ from .template import RT
 from .text import text_shape
 
 SLIDE_TYPE = "application/vnd.openxmlformats-officedocument.presentationml.slide+xml"
-WRITERS = {TextBox: text_shape, Rect: rect_shape, Picture: picture_shape, Chart: chart_frame,  # shape → its XML
-           Table: table_frame}
+WRITERS: dict[type, Callable[..., etree._Element]] = {  # a planned shape's type → the writer of its XML
+    TextBox: text_shape, Rect: rect_shape, Picture: picture_shape, Chart: chart_frame, Table: table_frame}
 ROLES = {"title": "title", "ctrTitle": "title", "subTitle": "subtitle", "body": "body", "obj": "body"}
 NOT_CLONED = ("dt", "ftr", "sldNum")  # a slide shows the master's date, footer and number only when asked
 
@@ -58,10 +61,9 @@ def write_slide(package: Package, plan: SlidePlan, layout: str, lang: str, maste
     el("a:masterClrMapping", el("p:clrMapOvr", sld))
     name = package.add("ppt/slides/slide%d.xml", SLIDE_TYPE, sld)
     package.relate(name, layout, RT + "slideLayout")
-    slide, holders, used = SlidePart(package, name, lang), placeholders(package.xml(layout)), set()
+    slide, holders, used = SlidePart(package, name, lang), placeholders(package.xml(layout)), set[str]()
     for shape in plan.shapes:
-        role = _role(shape, holders, used)
-        tree.append(text_shape(shape, slide, holders[role]) if role else WRITERS[type(shape)](shape, slide))
+        tree.append(_written(shape, slide, holders, used))
     if "title" not in used:
         raise AssertionError(f"slide '{plan.id}' was planned without a title")
     return name
@@ -78,15 +80,15 @@ def placeholders(layout) -> dict[str, dict]:
     return found
 
 
-def _role(shape, holders: dict, used: set) -> str | None:
-    """The placeholder role a planned text box fills (title, or the body or subtitle it was planned for)."""
-    if not isinstance(shape, TextBox):
-        return None
-    role = "title" if shape.role == "title" else shape.placeholder
-    if role and role not in used and role in holders:
-        used.add(role)
-        return role
-    return None
+def _written(shape, slide: SlidePart, holders: dict[str, dict], used: set[str]) -> etree._Element:
+    """The shape's XML by the writer of its kind; a text box planned for a placeholder role (the title, a body
+    or subtitle) in the layout's placeholder of that role, the first of each."""
+    if isinstance(shape, TextBox):
+        role = "title" if shape.role == "title" else shape.placeholder
+        if role and role not in used and role in holders:
+            used.add(role)
+            return text_shape(shape, slide, holders[role])
+    return WRITERS[type(shape)](shape, slide)
 
 
 def paint_background(c_sld, color: str) -> None:

@@ -1,86 +1,38 @@
-"""The `deckbuilder` command: thin typer commands over the library, printing diagnostics, setting exit codes."""
+"""The commands that build, check, preview and compare decks, and carry them to and from PowerPoint."""
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
-from typing import List, Optional
 
 import typer
 
-from .codes import EXIT_CHECK, EXIT_INPUT, EXIT_OK, exit_code
-from .console import guarded, print_results, print_summary, progress_bar
-from .errors import Problem
-
-__all__ = ["app", "main", "EXIT_OK", "EXIT_CHECK", "EXIT_INPUT"]
-
-app = typer.Typer(
-    help="Compile YAML outlines into branded, editable PowerPoint decks, one per audience.\n\n"
-         "Example: start with `deckbuilder new my-talk`, then `deckbuilder build decks/my-talk`.",
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
+from ..codes import EXIT_INPUT, EXIT_OK
+from ..console import guarded, print_results, print_summary, progress_bar
+from ..errors import Problem
+from .common import (
+    ALLOW,
+    AUDIENCE,
+    CACHE,
+    DEBUG,
+    FORMAT,
+    OUT,
+    PATHS,
+    PATHS_OR_DECKS,
+    app,
+    exit_code_of,
+    options_for,
+    paths_or_decks,
 )
 
 
-def _show_version(wanted: bool) -> None:
-    if wanted:
-        from importlib.metadata import version
-
-        typer.echo(f"deckbuilder {version('deckbuilder')}")
-        raise typer.Exit()
-
-
-@app.callback()
-def _root(_: bool = typer.Option(False, "--version", callback=_show_version, is_eager=True,
-                                 help="Print deckbuilder's version and exit.")) -> None:
-    """Compile YAML outlines into branded, editable PowerPoint decks, one per audience."""
-
-
-PATHS = typer.Argument(..., help="Outline files (.yaml) or folders of outlines.", show_default=False)
-PATHS_OR_DECKS = typer.Argument(None, help="Outline files (.yaml) or folders of outlines (default: decks/).",
-                                show_default=False)
-OUT = typer.Option(Path("build"), "--out", "-o", help="Folder for the decks.")
-AUDIENCE = typer.Option(None, "--audience", "-a", help="Build only this audience's outline.")
-ALLOW = typer.Option(None, "--allow", help="A folder outside the project that images may come from "
-                     "(repeatable).")
-FORMAT = typer.Option("text", "--format", help="text, or json for CI.")
-DEBUG = typer.Option(False, "--debug", help="Show the full traceback of an internal error.")
-CACHE = typer.Option(None, "--cache", envvar="DECKBUILDER_CACHE", show_default=False,
-                     help="Keep the cache (measured widths, prepared images) under this folder instead of the "
-                     "user's cache folder; `deckbuilder cache path` shows where it is.")
-
-
-def _options(paths: List[Path], cache: Optional[Path], **kw):
-    """Build options with the cache folder of the project the first path belongs to."""
-    from .api import Options
-    from .cache import folder_for
-
-    return Options(cache=folder_for(paths[0] if paths else Path("."), cache), **kw)
-
-
-def _paths_or_decks(paths: Optional[List[Path]], doing: str) -> List[Path]:
-    """The paths given, else decks/ in the current folder (saying so), else a usage error."""
-    if paths:
-        return list(paths)
-    if not Path("decks").is_dir():
-        typer.echo("error: no path given, and there is no decks/ folder here (hint: give an outline or a folder "
-                   "of outlines, e.g. decks/my-talk, or run this in the project folder that holds decks/)", err=True)
-        raise typer.Exit(EXIT_INPUT)
-    typer.echo(f"no path given: {doing} every deck in decks/", err=True)
-    return [Path("decks")]
-
-
-def _exit_code(results, strict: bool = False) -> int:
-    return exit_code((d for r in results for d in r.diagnostics), strict)
-
-
 @app.command()
-def build(paths: Optional[List[Path]] = PATHS_OR_DECKS, out: Path = OUT, audience: Optional[str] = AUDIENCE,
+def build(paths: list[Path] | None = PATHS_OR_DECKS, out: Path = OUT, audience: str | None = AUDIENCE,
           pdf: bool = typer.Option(False, "--pdf", help="Also export each deck as a PDF (needs LibreOffice)."),
           draft: bool = typer.Option(False, "--draft", help="Build even with image register entries still TODO (an "
                                      "imported deck, say): those pictures are marked 'credit needed', each with a "
                                      "warning, and the deck's properties say DRAFT."),
-          allow: Optional[List[Path]] = ALLOW, cache: Optional[Path] = CACHE, fmt: str = FORMAT,
+          allow: list[Path] | None = ALLOW, cache: Path | None = CACHE, fmt: str = FORMAT,
           debug: bool = DEBUG) -> None:
     """Build decks: a folder builds every audience outline in it (in parallel), a file builds that outline;
     with no path, every deck in decks/.
@@ -94,10 +46,10 @@ def build(paths: Optional[List[Path]] = PATHS_OR_DECKS, out: Path = OUT, audienc
       deckbuilder build decks/story-of-hope --audience funders --pdf
       deckbuilder build decks/old-talk --draft
     """
-    from .api import build as run
+    from ..api import build as run
 
-    paths = _paths_or_decks(paths, "building")
-    options = _options(paths, cache, out=out, audience=audience, allow=tuple(allow or ()), draft=draft)
+    paths = paths_or_decks(paths, "building")
+    options = options_for(paths, cache, out=out, audience=audience, allow=tuple(allow or ()), draft=draft)
 
     def action():
         with progress_bar() as progress:
@@ -110,11 +62,11 @@ def build(paths: Optional[List[Path]] = PATHS_OR_DECKS, out: Path = OUT, audienc
             print_summary(r)
     if pdf:
         guarded(lambda: _pdfs(results, out), debug)
-    raise typer.Exit(_exit_code(results))
+    raise typer.Exit(exit_code_of(results))
 
 
 def _pdfs(results, out: Path) -> None:
-    from .checks.render import render_pdf
+    from ..checks.render import render_pdf
 
     for result in results:
         if result.output:
@@ -122,9 +74,9 @@ def _pdfs(results, out: Path) -> None:
 
 
 @app.command()
-def preview(paths: List[Path] = PATHS, out: Path = typer.Option(Path("build/preview"), "--out", "-o",
+def preview(paths: list[Path] = PATHS, out: Path = typer.Option(Path("build/preview"), "--out", "-o",
                                                                help="Folder for the PDF and pictures."),
-            audience: Optional[str] = AUDIENCE, cache: Optional[Path] = CACHE, debug: bool = DEBUG) -> None:
+            audience: str | None = AUDIENCE, cache: Path | None = CACHE, debug: bool = DEBUG) -> None:
     """Build, render with LibreOffice, and write a PDF, one PNG per slide and a contact sheet.
 
     Each deck's pictures go to OUT/<story>-<audience>/.
@@ -133,22 +85,22 @@ def preview(paths: List[Path] = PATHS, out: Path = typer.Option(Path("build/prev
     Example:
       deckbuilder preview decks/story-of-hope --audience politicians
     """
-    from .api import build as run
-    from .checks.render import soffice
+    from ..api import build as run
+    from ..checks.render import soffice
 
     guarded(soffice, debug)  # before building: without LibreOffice, say how to install it
-    results = guarded(lambda: run(list(paths), _options(paths, cache, out=out, audience=audience)), debug)
+    results = guarded(lambda: run(list(paths), options_for(paths, cache, out=out, audience=audience)), debug)
     print_results(results, "text")
     for result in results:
         if result.output:
-            guarded(lambda: _preview(result, out), debug)
+            guarded(functools.partial(_preview, result, out), debug)
         else:
             print_summary(result)
-    raise typer.Exit(_exit_code(results))
+    raise typer.Exit(exit_code_of(results))
 
 
 def _preview(result, out: Path) -> None:
-    from .preview import preview as render
+    from ..preview import preview as render
 
     shown = render(result.output, out / result.name)
     typer.echo(f"previewed {result.name}: {len(shown.slides)} slide PNGs in {shown.sheet.parent}/, contact sheet "
@@ -159,7 +111,7 @@ def _preview(result, out: Path) -> None:
 def new(name: str = typer.Argument(..., help="The story's name, e.g. my-talk."),
         audiences: str = typer.Option("", "--audiences", help="Comma-separated audience names, e.g. "
                                       "politicians,funders."),
-        into: Optional[Path] = typer.Option(None, "--into", help="Folder to create it in (default: decks/ if "
+        into: Path | None = typer.Option(None, "--into", help="Folder to create it in (default: decks/ if "
                                             "it exists, else the current folder).")) -> None:
     """Start a story and one outline per audience, with comments explaining each field.
 
@@ -167,7 +119,7 @@ def new(name: str = typer.Argument(..., help="The story's name, e.g. my-talk."),
     Example:
       deckbuilder new my-talk --audiences politicians,commissioners,funders
     """
-    from .scaffold import scaffold
+    from ..scaffold import scaffold
 
     root = into or (Path("decks") if Path("decks").is_dir() else Path("."))
     names = [a.strip() for a in audiences.split(",") if a.strip()]
@@ -178,11 +130,11 @@ def new(name: str = typer.Argument(..., help="The story's name, e.g. my-talk."),
 
 
 @app.command()
-def check(paths: Optional[List[Path]] = PATHS_OR_DECKS, audience: Optional[str] = AUDIENCE,
+def check(paths: list[Path] | None = PATHS_OR_DECKS, audience: str | None = AUDIENCE,
           render: bool = typer.Option(False, "--render", help="Also render with LibreOffice and report text that "
                                       "leaves its box or the slide."),
           strict: bool = typer.Option(False, "--strict", help="Fail on warnings too."),
-          allow: Optional[List[Path]] = ALLOW, cache: Optional[Path] = CACHE, fmt: str = FORMAT,
+          allow: list[Path] | None = ALLOW, cache: Path | None = CACHE, fmt: str = FORMAT,
           debug: bool = DEBUG) -> None:
     """Run every check (outline, references, licences, accessibility, contrast, fit) without writing a deck;
     with no path, on every deck in decks/.
@@ -193,11 +145,11 @@ def check(paths: Optional[List[Path]] = PATHS_OR_DECKS, audience: Optional[str] 
     Example:
       deckbuilder check decks/story-of-hope --render
     """
-    from .api import build as run
-    from .checks.render import render_check
+    from ..api import build as run
+    from ..checks.render import render_check
 
-    paths = _paths_or_decks(paths, "checking")
-    options = _options(paths, cache, audience=audience, allow=tuple(allow or ()), write=False)
+    paths = paths_or_decks(paths, "checking")
+    options = options_for(paths, cache, audience=audience, allow=tuple(allow or ()), write=False)
 
     def action():
         results = run(paths, options)
@@ -214,14 +166,14 @@ def check(paths: Optional[List[Path]] = PATHS_OR_DECKS, audience: Optional[str] 
             status = "ok" if r.ok else "failed"
             typer.echo(f"{status} {r.name or r.outline}: {r.slides} slides, {len(r.diagnostics.errors)} error(s), "
                        f"{len(r.diagnostics.warnings)} warning(s)")
-    raise typer.Exit(_exit_code(results, strict))
+    raise typer.Exit(exit_code_of(results, strict))
 
 
 @app.command()
 def credits(path: Path = typer.Argument(..., help="An outline, or a folder: every audience's deck."),
-            audience: Optional[str] = AUDIENCE,
+            audience: str | None = AUDIENCE,
             fmt: str = typer.Option("table", "--format", help="table, markdown, csv or json."),
-            cache: Optional[Path] = CACHE, debug: bool = DEBUG) -> None:
+            cache: Path | None = CACHE, debug: bool = DEBUG) -> None:
     """Print one table of the image credits of a deck (or of every audience's deck of a folder), with a deck
     column: each image as its deck's credits slide credits it, for the comms team's records.
 
@@ -230,68 +182,16 @@ def credits(path: Path = typer.Argument(..., help="An outline, or a folder: ever
       deckbuilder credits decks/story-of-hope --format csv > credits.csv
       deckbuilder credits decks/story-of-hope/funders.yaml --format markdown
     """
-    from .api import build as run
-    from .report import CREDIT_FORMATS, credits_table
+    from ..api import build as run
+    from ..report import CREDIT_FORMATS, credits_table
 
     if fmt not in CREDIT_FORMATS:
         typer.echo(f"error: no format '{fmt}' (hint: choose one of: {', '.join(CREDIT_FORMATS)})", err=True)
         raise typer.Exit(EXIT_INPUT)
-    results = guarded(lambda: run([path], _options([path], cache, audience=audience, write=False)), debug)
+    results = guarded(lambda: run([path], options_for([path], cache, audience=audience, write=False)), debug)
     print_results(results, "text")
     typer.echo(credits_table([(r.name, r.plan.credits) for r in results if r.plan], fmt))
-    raise typer.Exit(_exit_code(results))
-
-
-@app.command()
-def explain(code: Optional[str] = typer.Argument(None, help="A diagnostic code, e.g. noncommercial (the word in "
-                                                 "brackets after error or warning).")) -> None:
-    """Explain a diagnostic code: what it means, a wrong and a right example, and how to fix it; with no code,
-    list every code.
-
-    \b
-    Example:
-      deckbuilder explain noncommercial
-    """
-    from .codes import catalogue, codes, explain as text, unknown
-
-    if code is None:
-        typer.echo(catalogue())
-    elif code in codes():
-        typer.echo(text(code))
-    else:
-        typer.echo(unknown(code), err=True)
-        raise typer.Exit(EXIT_INPUT)
-
-
-@app.command()
-def layouts(name: Optional[str] = typer.Argument(None, help="Show only this layout.")) -> None:
-    """List every slide layout with its fields and a short YAML example.
-
-    \b
-    Example:
-      deckbuilder layouts chart
-    """
-    from .model.layouts import LAYOUTS
-    from .report import layouts_text
-
-    typer.echo(layouts_text(name), err=name is not None and name not in LAYOUTS)
-    raise typer.Exit(EXIT_INPUT if name is not None and name not in LAYOUTS else EXIT_OK)
-
-
-@app.command()
-def schema(kind: str = typer.Argument("outline", help="outline, theme or register.")) -> None:
-    """Print the JSON Schema of outline, theme or image register files (for editor completion).
-
-    \b
-    Example:
-      deckbuilder schema outline > outline.schema.json
-    """
-    from .model.jsonschema import SCHEMAS
-
-    if kind not in SCHEMAS:
-        typer.echo(f"error: no schema '{kind}'; choose one of: {', '.join(SCHEMAS)}", err=True)
-        raise typer.Exit(EXIT_INPUT)
-    typer.echo(json.dumps(SCHEMAS[kind](), indent=2))
+    raise typer.Exit(exit_code_of(results))
 
 
 @app.command()
@@ -306,7 +206,7 @@ def diff(a: Path = typer.Argument(..., help="An audience outline, e.g. decks/sto
     Example:
       deckbuilder diff decks/story-of-hope/politicians.yaml decks/story-of-hope/funders.yaml
     """
-    from .diff import diff_decks, format_text, load
+    from ..diff import diff_decks, format_text, load
 
     found = guarded(lambda: diff_decks(load(a), load(b)), debug)
     typer.echo(json.dumps(found.to_json(), indent=2, ensure_ascii=False) if fmt == "json" else format_text(found))
@@ -314,10 +214,10 @@ def diff(a: Path = typer.Argument(..., help="An audience outline, e.g. decks/sto
 
 @app.command()
 def watch(path: Path = typer.Argument(..., help="An outline (.yaml) or a folder of outlines."), out: Path = OUT,
-          audience: Optional[str] = AUDIENCE,
+          audience: str | None = AUDIENCE,
           preview: bool = typer.Option(False, "--preview", help="After each good build, render a PDF, PNGs and a "
                                        "contact sheet into OUT/preview (needs LibreOffice)."),
-          allow: Optional[List[Path]] = ALLOW, cache: Optional[Path] = CACHE, debug: bool = DEBUG) -> None:
+          allow: list[Path] | None = ALLOW, cache: Path | None = CACHE, debug: bool = DEBUG) -> None:
     """Build, then rebuild whenever an outline, the image register, an image or the theme changes.
 
     Errors are reported and watching goes on; Ctrl-C stops.
@@ -326,13 +226,13 @@ def watch(path: Path = typer.Argument(..., help="An outline (.yaml) or a folder 
     Example:
       deckbuilder watch decks/story-of-hope --audience funders --preview
     """
-    from .api import build as run
-    from .checks.render import soffice
-    from .watch import Watcher
+    from ..api import build as run
+    from ..checks.render import soffice
+    from ..watch import Watcher
 
     if preview:
         guarded(soffice, debug)
-    options = _options([path], cache, out=out, audience=audience, allow=tuple(allow or ()))
+    options = options_for([path], cache, out=out, audience=audience, allow=tuple(allow or ()))
     watcher = Watcher([path])
 
     def report(results) -> None:
@@ -359,78 +259,10 @@ def _preview_or_say(result, out: Path) -> None:
         typer.echo(f"error: {exc}", err=True)
 
 
-assets_app = typer.Typer(help="Work with the image register (assets/images.yaml).\n\n"
-                         "Example: deckbuilder assets add assets/photos/harbour.jpg", no_args_is_help=True,
-                         rich_markup_mode=None)
-app.add_typer(assets_app, name="assets")
-
-
-@assets_app.command("add")
-def assets_add(file: Path = typer.Argument(..., help="The image file, e.g. assets/photos/harbour.jpg."),
-               key: Optional[str] = typer.Option(None, "--key", help="Its key in the register (default: from "
-                                                 "the file name)."),
-               register: Optional[Path] = typer.Option(None, "--register", help="The register to add it to "
-                                                       "(default: the nearest assets/images.yaml)."),
-               debug: bool = DEBUG) -> None:
-    """Start a register entry from what the image file carries (EXIF, IPTC, XMP); you complete the TODOs.
-
-    \b
-    Example:
-      deckbuilder assets add assets/photos/harbour.jpg --key harbour-dawn
-    """
-    from .assets.metadata import add_to_register, default_key, entry_from_file, register_for, summary
-
-    def action() -> str:
-        target = register or register_for(file)
-        name = key or default_key(file)
-        entry = entry_from_file(file, target.parent)
-        add_to_register(target, name, entry)
-        return summary(name, entry, target)
-
-    typer.echo(guarded(action, debug))
-
-
-cache_app = typer.Typer(help="Show or clear the cache of measured widths and prepared images (it lives in the "
-                        "user's cache folder, one folder per project; --cache or DECKBUILDER_CACHE move it).\n\n"
-                        "Example: deckbuilder cache clear", no_args_is_help=True, rich_markup_mode=None)
-app.add_typer(cache_app, name="cache")
-PROJECT = typer.Argument(Path("."), help="A folder (or file) of the project (default: the current folder).")
-
-
-@cache_app.command("path")
-def cache_path(project: Path = PROJECT, cache: Optional[Path] = CACHE) -> None:
-    """Print the folder where this project's cache lives.
-
-    \b
-    Examples:
-      deckbuilder cache path
-      deckbuilder cache path ~/talks/hope --cache /tmp/deckbuilder-cache
-    """
-    from .cache import folder_for
-
-    typer.echo(folder_for(project, cache))
-
-
-@cache_app.command("clear")
-def cache_clear(project: Path = PROJECT, cache: Optional[Path] = CACHE) -> None:
-    """Delete this project's cache (it is rebuilt by the next build, which is slower once).
-
-    \b
-    Examples:
-      deckbuilder cache clear
-      deckbuilder cache clear ~/talks/hope
-    """
-    from .cache import clear, folder_for
-
-    folder = folder_for(project, cache)
-    removed = clear(folder)
-    typer.echo(f"cleared {folder}: {removed} file(s) removed" if removed else f"the cache {folder} is already empty")
-
-
 @app.command("import")
 def import_deck(deck: Path = typer.Argument(..., help="The PowerPoint deck (.pptx) to import."),
                 out: Path = typer.Option(..., "--out", "-o", help="The folder for story.yaml, e.g. decks/hope/."),
-                assets: Optional[Path] = typer.Option(None, "--assets", help="Where the pictures and their register "
+                assets: Path | None = typer.Option(None, "--assets", help="Where the pictures and their register "
                                                       "go (default: the project's assets/, else OUT/assets)."),
                 debug: bool = DEBUG) -> None:
     """Turn an existing PowerPoint deck into an outline: story.yaml, its pictures and their register entries.
@@ -442,7 +274,7 @@ def import_deck(deck: Path = typer.Argument(..., help="The PowerPoint deck (.ppt
     Example:
       deckbuilder import old-talk.pptx --out decks/old-talk/
     """
-    from .importer import import_deck as run
+    from ..importer import import_deck as run
 
     typer.echo(guarded(lambda: run(deck, out, assets).summary(), debug))
 
@@ -456,7 +288,7 @@ def pull(deck: Path = typer.Argument(..., help="A deck built by deckbuilder and 
          dry_run: bool = typer.Option(False, "--dry-run", help="Show the changes as a diff; write nothing."),
          merge: bool = typer.Option(False, "--merge", help="When the outline changed since the deck was built, "
                                     "take the edits that touch none of what changed."),
-         cache: Optional[Path] = CACHE, debug: bool = DEBUG) -> None:
+         cache: Path | None = CACHE, debug: bool = DEBUG) -> None:
     """Bring edits made in PowerPoint (or LibreOffice) back into the outline: changed text, deleted slides and a
     new order. What an outline cannot hold (a new picture, a moved box, formatting) is listed with its slide
     number; new slides are offered as outline slides to paste in.
@@ -466,8 +298,9 @@ def pull(deck: Path = typer.Argument(..., help="A deck built by deckbuilder and 
       deckbuilder pull build/story-of-hope-politicians.pptx --dry-run
       deckbuilder pull build/story-of-hope-politicians.pptx --to story
     """
-    from .console import echo_diagnostics
-    from .pull.run import TARGETS, pull as run
+    from ..console import echo_diagnostics
+    from ..pull.run import TARGETS
+    from ..pull.run import pull as run
 
     if to not in TARGETS:
         typer.echo(f"error: --to {to}: choose audience or story (hint: audience writes into the outline the deck "
@@ -493,10 +326,6 @@ def pull(deck: Path = typer.Argument(..., help="A deck built by deckbuilder and 
 
 
 def _shown(path: Path) -> str:
-    from .source import display_path
+    from ..source import display_path
 
     return display_path(path)
-
-
-def main() -> None:
-    app(prog_name="deckbuilder")
