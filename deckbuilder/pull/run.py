@@ -74,18 +74,20 @@ def pull(path: Path, to: str = "audience", dry_run: bool = False, merge: bool = 
 
 
 def _changes(built: Provenance, result: Rebuilt, edited: Deck, root: Path, merge: bool, shown: str) -> Changes:
-    """What the edited deck changed; when the outline changed since the build, refused, or (merge) only the edits
-    that touch none of what changed."""
+    """What the edited deck changed. When the outline changed since the build, the edits that touch none of what
+    changed; where the two meet (an edit to a field the outline changed too), refused, unless `merge` takes the
+    rest. A deck pulled before, whose edits the outline now has, meets nothing: nothing is left to pull."""
     changes = compare(result.deck, result.plan, read_bytes(result.data, shown), edited)
     found = drift(built, result.deck, result.plan, root)
     if not found.any:
         return changes
-    if not merge:
+    kept = merged(changes, built, found, changes.kept)
+    if not merge and len(kept.unmapped) > len(changes.unmapped):
         raise fail("pull-stale-outline", f"the outline changed since {shown} was built: {found}",
                    Loc(display_path(root / found.files[0])), hint="build the deck again (deckbuilder build "
                    f"{display_path(result.deck.outline)}) and make the edits in it, or pull with --merge to take the "
                    "edits that touch none of this")
-    return merged(changes, built, found, changes.kept)
+    return kept
 
 
 def _offer(pulled: Pulled, path: Path, numbers: list[int], taken: set[str]) -> None:

@@ -1,6 +1,7 @@
 """Changes written into the outline files: where the text is written, else as overrides; slides out, reordered."""
 from __future__ import annotations
 
+import os
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import partial
@@ -308,7 +309,8 @@ class Writer:
         field_name = ".".join(str(s) for s in change.path)
         if change.new is None:
             return f"{field_name} '{_short(change.old)}' taken out"
-        return f"{field_name} '{_short(change.old)}' → '{_short(change.new)}'"
+        old, new = _apart(change.old, change.new)
+        return f"{field_name} '{old}' → '{new}'"
 
 
 def _slide_entries(doc: Document) -> list[tuple[str, bool]]:
@@ -349,3 +351,15 @@ def _grouped(changes: list[Change]) -> list[list[Change]]:
 def _short(text: str, most: int = 40) -> str:
     text = " ".join(text.split())
     return text if len(text) <= most else text[:most - 1] + "…"
+
+
+def _apart(old: str, new: str, most: int = 40) -> tuple[str, str]:
+    """Two texts shortened around where they differ: the words they share before it left out ('…drug or
+    alcohol abuse…'), so that a change deep in a long point can be seen."""
+    old, new = " ".join(old.split()), " ".join(new.split())
+    if len(old) <= most and len(new) <= most:
+        return old, new
+    same = len(os.path.commonprefix([old, new]))
+    start = old.rfind(" ", 0, max(0, same - 10)) + 1  # a few words of what they share, from a word's start
+    lead = "…" if start else ""
+    return _short(lead + old[start:], most), _short(lead + new[start:], most)

@@ -226,8 +226,31 @@ def test_a_deck_naming_an_outline_outside_its_project_is_refused(project, tmp_pa
     assert "was built from ../elsewhere.yaml, which is not in this project" in caught.value.diagnostics[0].message
 
 
-def test_pulling_the_same_deck_again_with_merge_finds_nothing_left(project):
+@pytest.mark.parametrize("merge", [False, True])
+def test_pulling_the_same_deck_again_finds_nothing_left(project, merge):
+    """The outline changed since the build, but only by the deck's own edits: nothing meets, nothing is refused."""
     deck = edited(built(POLITICIANS), six_edits)
     pull(deck)
-    again = pull(deck, merge=True, dry_run=True)
+    again = pull(deck, merge=merge, dry_run=True)
     assert not again.diff and not list(again.diagnostics), [str(d) for d in again.diagnostics]
+
+
+def test_an_outline_changed_where_the_deck_was_not_edited_takes_the_edits_without_merge(project):
+    deck = edited(built(POLITICIANS), six_edits)
+    story = project / STORY / "story.yaml"
+    story.write_text(story.read_text().replace("title: Parents need help", "title: Parents need our help"))
+    pulled = pull(deck)
+    assert not list(pulled.diagnostics), [str(d) for d in pulled.diagnostics]
+    text = (project / POLITICIANS).read_text()
+    assert "Babies suffer now" in text and "12%" in text
+    assert "Parents need our help" in story.read_text()
+
+
+def test_a_change_deep_in_a_long_point_is_said_where_it_is(project):
+    def one_word(prs) -> None:
+        point = paragraph_with(slide_named(prs, "parents-need-help"), "drug and alcohol")
+        retext(point, point.text.replace("drug and alcohol", "drug or alcohol"))
+
+    pulled = pull(edited(built(POLITICIANS), one_word), dry_run=True)
+    (line,) = [s for s in pulled.said if "bullets.1.text" in s]
+    assert "drug and alcohol" in line and "drug or alcohol" in line, line
