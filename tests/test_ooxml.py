@@ -12,9 +12,9 @@ from deckbuilder.api import Options, build_one
 from deckbuilder.layout.text import Measurer
 
 try:
-    from tests.ooxml import covered_namespaces, schema, validate_pptx
+    from tests.ooxml import audit_errors, covered_namespaces, schema, validate_pptx
 except ModuleNotFoundError:  # tests/ is not a package: pytest puts tests/ itself on sys.path
-    from ooxml import covered_namespaces, schema, validate_pptx
+    from ooxml import audit_errors, covered_namespaces, schema, validate_pptx
 
 OUTLINE = (Path(__file__).parent / "every_layout.yaml").read_text(encoding="utf-8")
 
@@ -86,15 +86,23 @@ def test_every_xml_part_with_a_schema_is_validated(deck: Path) -> None:
 def test_out_of_range_font_size_is_reported(deck: Path, tmp_path: Path) -> None:
     tiny = {"ppt/slides/slide3.xml": lambda b: re.sub(rb'sz="\d+"', b'sz="50"', b, count=1)}
     bad = edited(deck, tmp_path / "sz.pptx", tiny)
-    errors = validate_pptx(bad)
+    errors = validate_pptx(bad, audit=False)
     assert len(errors) == 1
     assert errors[0].startswith("ppt/slides/slide3.xml: ") and "'50'" in errors[0] and "sz" in errors[0]
+    assert any("sz" in e for e in audit_errors(bad))  # the second, independent check finds it too
+
+
+def test_a_missing_view_properties_part_is_found_by_the_audit(deck: Path, tmp_path: Path) -> None:
+    """PowerPoint offers to repair a deck without ppt/viewProps.xml; the schemas allow it, the audit does not."""
+    unrelated = {"ppt/_rels/presentation.xml.rels": lambda b: re.sub(rb'<Relationship [^>]*/viewProps"[^>]*/>', b"", b)}
+    bad = edited(deck, tmp_path / "noview.pptx", unrelated)
+    assert any("viewProps" in e for e in audit_errors(bad))
 
 
 def test_misplaced_element_is_reported(deck: Path, tmp_path: Path) -> None:
     bad = edited(deck, tmp_path / "order.pptx",
                  {"ppt/slides/slide3.xml": lambda b: b.replace(b"<a:noAutofit/>", b"<a:noAutofit/><a:lstStyle/>", 1)})
-    assert any("lstStyle" in e and "not expected" in e for e in validate_pptx(bad))
+    assert any("lstStyle" in e and "not expected" in e for e in validate_pptx(bad, audit=False))
 
 
 def test_dangling_relationship_is_reported(deck: Path, tmp_path: Path) -> None:
@@ -102,7 +110,7 @@ def test_dangling_relationship_is_reported(deck: Path, tmp_path: Path) -> None:
            b'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"/></Relationships>')
     bad = edited(deck, tmp_path / "rel.pptx",
                  {"ppt/slides/_rels/slide2.xml.rels": lambda b: b.replace(b"</Relationships>", rel)})
-    assert validate_pptx(bad) == [
+    assert validate_pptx(bad, audit=False) == [
         "ppt/slides/_rels/slide2.xml.rels: rId99 points to ppt/media/missing.png, which is not in the package"]
 
 
@@ -111,21 +119,21 @@ def test_duplicate_relationship_id_is_reported(deck: Path, tmp_path: Path) -> No
         first = re.search(rb"<Relationship [^>]*/>", blob).group(0)
         return blob.replace(b"</Relationships>", first + b"</Relationships>")
     bad = edited(deck, tmp_path / "dup.pptx", {"ppt/slides/_rels/slide2.xml.rels": twice})
-    assert any(e.startswith("ppt/slides/_rels/slide2.xml.rels: duplicate relationship id") for e in validate_pptx(bad))
+    assert any(e.startswith("ppt/slides/_rels/slide2.xml.rels: duplicate relationship id") for e in validate_pptx(bad, audit=False))
 
 
 def test_reference_to_unknown_relationship_is_reported(deck: Path, tmp_path: Path) -> None:
     link = b'<a:hlinkClick xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rId77"/>'
     cs = b'<a:cs typeface="DejaVu Sans"/>'
     bad = edited(deck, tmp_path / "rid.pptx", {"ppt/slides/slide3.xml": lambda b: b.replace(cs, cs + link, 1)})
-    errors = validate_pptx(bad)
+    errors = validate_pptx(bad, audit=False)
     assert len(errors) == 1 and errors[0].startswith("ppt/slides/slide3.xml:")
     assert 'r:id="rId77" names no relationship' in errors[0]
 
 
 def test_part_without_content_type_is_reported(deck: Path, tmp_path: Path) -> None:
     bad = edited(deck, tmp_path / "ct.pptx", {}, {"ppt/media/notes.xyz": b"x"})
-    assert validate_pptx(bad) == ["ppt/media/notes.xyz: no content type (no Default for '.xyz', no Override)"]
+    assert validate_pptx(bad, audit=False) == ["ppt/media/notes.xyz: no content type (no Default for '.xyz', no Override)"]
 
 
 def test_duplicate_shape_id_is_reported(deck: Path, tmp_path: Path) -> None:
@@ -133,9 +141,9 @@ def test_duplicate_shape_id_is_reported(deck: Path, tmp_path: Path) -> None:
         ids = re.findall(rb'<p:cNvPr id="(\d+)"', blob)
         return blob.replace(b'<p:cNvPr id="%s"' % ids[-1], b'<p:cNvPr id="%s"' % ids[-2], 1)
     bad = edited(deck, tmp_path / "ids.pptx", {"ppt/slides/slide3.xml": clash})
-    assert any(e.startswith("ppt/slides/slide3.xml: shape id") for e in validate_pptx(bad))
+    assert any(e.startswith("ppt/slides/slide3.xml: shape id") for e in validate_pptx(bad, audit=False))
 
 
 def test_malformed_xml_is_reported(deck: Path, tmp_path: Path) -> None:
     bad = edited(deck, tmp_path / "xml.pptx", {"ppt/slides/slide1.xml": lambda b: b[:-20]})
-    assert any(e.startswith("ppt/slides/slide1.xml: not well-formed XML") for e in validate_pptx(bad))
+    assert any(e.startswith("ppt/slides/slide1.xml: not well-formed XML") for e in validate_pptx(bad, audit=False))

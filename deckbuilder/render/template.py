@@ -15,6 +15,7 @@ SLIDE_LAYOUT = "ppt/slideLayouts/slideLayout4.xml"  # "Title Only": every slide 
 RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 P14 = "http://schemas.microsoft.com/office/powerpoint/2010/main"
 PRESENTATION_ORDER = ("sldMasterIdLst", "notesMasterIdLst", "handoutMasterIdLst", "sldIdLst", "sldSz")
+PROPERTIES = {"presProps": "presProps", "viewProps": "viewProps", "tableStyles": "tableStyles"}  # type → part
 
 
 def start_package(plan: DeckPlan) -> Package:
@@ -22,7 +23,7 @@ def start_package(plan: DeckPlan) -> Package:
     if plan.template:
         from ..package_reader import open_package  # only a deck on an organisation's template reads one
 
-        return _emptied(Package(open_package(Path(plan.template.path), "template").parts))
+        return _completed(_emptied(Package(open_package(Path(plan.template.path), "template").parts)))
     package = Package(_base_parts())
     package.relate("", BASE_PRESENTATION, RT + "officeDocument")  # (no .rels file: wheels leave out dot files)
     _resize(package, plan.width, plan.height)
@@ -96,6 +97,19 @@ def _resize(package: Package, width: int, height: int) -> None:
             for attr, axis in (("x", 0), ("cx", 0), ("y", 1), ("cy", 1)):
                 if element.get(attr) is not None:
                     element.set(attr, str(round(int(element.get(attr)) * scale[axis])))
+
+
+def _completed(package: Package) -> Package:
+    """The template with the presentation's property parts (presentation, view and table-style properties)
+    PowerPoint expects: a template saved by LibreOffice has no view properties, and PowerPoint offers to repair
+    a deck without them. The base's are added where one is missing."""
+    name = presentation(package)
+    for kind, part in PROPERTIES.items():
+        if package.related(name, RT + kind) is None:
+            added = package.add(f"ppt/{part}%d.xml", f"application/vnd.openxmlformats-officedocument.presentationml."
+                                f"{kind}+xml", _base_parts()[f"ppt/{part}.xml"])
+            package.relate(name, added, RT + kind)
+    return package
 
 
 def _emptied(package: Package) -> Package:

@@ -231,3 +231,24 @@ def test_a_4_by_3_theme_without_a_template_stretches_nothing(project, tmp_path):
     assert prs.slide_masters[0].placeholders[0].width < 9_144_000  # the base's master, at its own size
     assert validate_pptx(politicians.output) == []
     assert [str(d) for d in check_rendered(politicians.output, tmp_path)] == []
+
+
+def test_a_template_without_view_properties_gets_the_bases(project, tmp_path):
+    """LibreOffice saves no ppt/viewProps.xml; PowerPoint offers to repair a deck without one."""
+    template = tmp_path / "plain.pptx"
+    Presentation().save(str(template))
+    with zipfile.ZipFile(template) as package:
+        parts = {n: package.read(n) for n in package.namelist() if n != "ppt/viewProps.xml"}
+    parts["ppt/_rels/presentation.xml.rels"] = re.sub(rb'<Relationship [^>]*/viewProps"[^>]*/>', b"",
+                                                      parts["ppt/_rels/presentation.xml.rels"])
+    with zipfile.ZipFile(template, "w") as package:
+        for name, blob in parts.items():
+            package.writestr(name, blob)
+    (result,) = [r for r in built(project, only_template(project, "plain", template), tmp_path / "out")
+                 if r.name.endswith("politicians")]
+    with zipfile.ZipFile(result.output) as deck:
+        rels = deck.read("ppt/_rels/presentation.xml.rels").decode()
+        kinds = {k for k in ("presProps", "viewProps", "tableStyles") if f'relationships/{k}"' in rels}
+        assert kinds == {"presProps", "viewProps", "tableStyles"}
+        assert any(n.startswith("ppt/viewProps") for n in deck.namelist())
+    assert validate_pptx(result.output) == []
