@@ -119,7 +119,8 @@ def test_duplicate_relationship_id_is_reported(deck: Path, tmp_path: Path) -> No
         first = re.search(rb"<Relationship [^>]*/>", blob).group(0)
         return blob.replace(b"</Relationships>", first + b"</Relationships>")
     bad = edited(deck, tmp_path / "dup.pptx", {"ppt/slides/_rels/slide2.xml.rels": twice})
-    assert any(e.startswith("ppt/slides/_rels/slide2.xml.rels: duplicate relationship id") for e in validate_pptx(bad, audit=False))
+    errors = validate_pptx(bad, audit=False)
+    assert any(e.startswith("ppt/slides/_rels/slide2.xml.rels: duplicate relationship id") for e in errors)
 
 
 def test_reference_to_unknown_relationship_is_reported(deck: Path, tmp_path: Path) -> None:
@@ -133,7 +134,8 @@ def test_reference_to_unknown_relationship_is_reported(deck: Path, tmp_path: Pat
 
 def test_part_without_content_type_is_reported(deck: Path, tmp_path: Path) -> None:
     bad = edited(deck, tmp_path / "ct.pptx", {}, {"ppt/media/notes.xyz": b"x"})
-    assert validate_pptx(bad, audit=False) == ["ppt/media/notes.xyz: no content type (no Default for '.xyz', no Override)"]
+    assert validate_pptx(bad, audit=False) == [
+        "ppt/media/notes.xyz: no content type (no Default for '.xyz', no Override)"]
 
 
 def test_duplicate_shape_id_is_reported(deck: Path, tmp_path: Path) -> None:
