@@ -4,11 +4,12 @@ from __future__ import annotations
 import io
 import posixpath
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from lxml import etree
 
+from ..errors import Diagnostic
 from ..layout.ir import Box
 from ..package_reader import open_package
 
@@ -74,12 +75,13 @@ class Deck:
     name: str
     properties: dict[str, str]
     slides: list[DeckSlide]
+    removed: Diagnostic | None = None  # what the guarded reader took out of it (macros, embedded objects, links)
 
 
 def read_file(path: Path) -> Deck:
     """A deck from outside, through the guarded reader (which refuses what is not a safe deck)."""
     package = open_package(path, "deck")
-    return read_parts(package.parts, package.name)
+    return replace(read_parts(package.parts, package.name), removed=package.warning())
 
 
 def read_bytes(data: bytes, name: str) -> Deck:

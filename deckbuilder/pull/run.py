@@ -48,9 +48,10 @@ def pull(path: Path, to: str = "audience", dry_run: bool = False, merge: bool = 
     edited = read_file(path)
     built = read_marks(edited.properties)
     if built is None:
-        raise fail("pull-foreign-deck", f"{shown} was not built by deckbuilder: it has none of the marks a build "
-                   "leaves in a deck", Loc(shown), hint="to make an outline from a deck made elsewhere, use "
-                   "`deckbuilder import`; a deck built before deckbuilder pull existed: build it again")
+        foreign = fail("pull-foreign-deck", f"{shown} was not built by deckbuilder: it has none of the marks a "
+                       "build leaves in a deck", Loc(shown), hint="to make an outline from a deck made elsewhere, use "
+                       "`deckbuilder import`; a deck built before deckbuilder pull existed: build it again")
+        raise BuildError([*filter(None, [edited.removed]), *foreign.diagnostics])
     outline, root = _outline(built, path, shown)
     result = _rebuilt(outline, cache)
     changes = _changes(built, result, edited, root, merge, shown)
@@ -61,6 +62,8 @@ def pull(path: Path, to: str = "audience", dry_run: bool = False, merge: bool = 
     _check(written, result, shown)
     pulled = Pulled(shown, outline, "".join(_diff(f, old, new) for f, (old, new) in written.texts.items()),
                     written.said)
+    if edited.removed:
+        pulled.diagnostics.add(edited.removed)
     for item in sorted([*changes.unmapped, *written.refused], key=lambda u: u.number or 0):
         pulled.diagnostics.warn("pull-unmapped", str(item), Loc(shown))
     if changes.new:

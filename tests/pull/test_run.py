@@ -254,3 +254,20 @@ def test_a_change_deep_in_a_long_point_is_said_where_it_is(project):
     pulled = pull(edited(built(POLITICIANS), one_word), dry_run=True)
     (line,) = [s for s in pulled.said if "bullets.1.text" in s]
     assert "drug and alcohol" in line and "drug or alcohol" in line, line
+
+
+def test_a_macro_added_to_the_deck_is_removed_with_a_warning_and_the_edits_still_come_back(project):
+    deck = edited(built(POLITICIANS), six_edits)
+    with zipfile.ZipFile(deck) as package:
+        parts = {n: package.read(n) for n in package.namelist()}
+    parts["ppt/vbaProject.bin"] = b"\xd0\xcf\x11\xe0 pretend VBA"
+    parts["ppt/_rels/presentation.xml.rels"] = parts["ppt/_rels/presentation.xml.rels"].replace(
+        b"</Relationships>", b'<Relationship Id="rIdVba" Type="http://schemas.microsoft.com/office/2006/relationships/'
+        b'vbaProject" Target="vbaProject.bin"/></Relationships>')
+    with zipfile.ZipFile(deck, "w") as package:
+        for name, blob in parts.items():
+            package.writestr(name, blob)
+    pulled = pull(deck, dry_run=True)
+    (removed,) = [d for d in pulled.diagnostics if d.code == "content-removed"]
+    assert "macros ('ppt/vbaProject.bin')" in removed.message
+    assert "Babies suffer now" in pulled.diff and not pulled.diagnostics.errors
