@@ -98,6 +98,7 @@ def test_with_pdf_the_output_folder_holds_the_deck_and_its_pdf_with_the_umask_mo
     assert {oct(mode(p)) for p in (here / "out").iterdir()} == {oct(0o644)}
 
 
+@pytest.mark.slow  # every deck of the sample project
 def test_build_with_no_path_builds_every_deck_in_decks_and_says_so(project):
     result = run("build")
     assert result.exit_code == EXIT_OK, result.output
@@ -107,6 +108,7 @@ def test_build_with_no_path_builds_every_deck_in_decks_and_says_so(project):
     assert sorted(p.name for p in (project / "build").iterdir()) == ["gallery.pptx", *DECKS]
 
 
+@pytest.mark.slow  # every deck of the sample project
 def test_check_with_no_path_checks_every_deck_in_decks(project):
     result = run("check")
     assert result.exit_code == EXIT_OK, result.output

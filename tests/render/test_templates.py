@@ -51,6 +51,7 @@ def built(project: Path, theme: str, out: Path) -> list:
     return results
 
 
+@pytest.mark.slow  # three decks per theme
 @pytest.mark.parametrize("theme", sorted(builtin_themes()))
 def test_the_story_builds_with_every_built_in_theme(project, theme, tmp_path):
     for result in built(project, theme, tmp_path):
