@@ -24,6 +24,7 @@ from .common import (
     options_for,
     paths_or_decks,
 )
+from .loading import loading
 
 
 @app.command()
@@ -46,7 +47,8 @@ def build(paths: list[Path] | None = PATHS_OR_DECKS, out: Path = OUT, audience: 
       deckbuilder build decks/story-of-hope --audience funders --pdf
       deckbuilder build decks/old-talk --draft
     """
-    from ..api import build as run
+    with loading():
+        from ..api import build as run
 
     paths = paths_or_decks(paths, "building")
     options = options_for(paths, cache, out=out, audience=audience, allow=tuple(allow or ()), draft=draft)
@@ -85,7 +87,8 @@ def preview(paths: list[Path] = PATHS, out: Path = typer.Option(Path("build/prev
     Example:
       deckbuilder preview decks/story-of-hope --audience politicians
     """
-    from ..api import build as run
+    with loading():
+        from ..api import build as run
     from ..checks.render import soffice
 
     guarded(soffice, debug)  # before building: without LibreOffice, say how to install it
@@ -145,7 +148,8 @@ def check(paths: list[Path] | None = PATHS_OR_DECKS, audience: str | None = AUDI
     Example:
       deckbuilder check decks/story-of-hope --render
     """
-    from ..api import build as run
+    with loading():
+        from ..api import build as run
     from ..checks.render import render_check
 
     paths = paths_or_decks(paths, "checking")
@@ -182,7 +186,8 @@ def credits(path: Path = typer.Argument(..., help="An outline, or a folder: ever
       deckbuilder credits decks/story-of-hope --format csv > credits.csv
       deckbuilder credits decks/story-of-hope/funders.yaml --format markdown
     """
-    from ..api import build as run
+    with loading():
+        from ..api import build as run
     from ..report import CREDIT_FORMATS, credits_table
 
     if fmt not in CREDIT_FORMATS:
@@ -226,7 +231,8 @@ def watch(path: Path = typer.Argument(..., help="An outline (.yaml) or a folder 
     Example:
       deckbuilder watch decks/story-of-hope --audience funders --preview
     """
-    from ..api import build as run
+    with loading():
+        from ..api import build as run
     from ..checks.render import soffice
     from ..watch import Watcher
 
@@ -274,7 +280,8 @@ def import_deck(deck: Path = typer.Argument(..., help="The PowerPoint deck (.ppt
     Example:
       deckbuilder import old-talk.pptx --out decks/old-talk/
     """
-    from ..importer import import_deck as run
+    with loading():
+        from ..importer import import_deck as run
 
     typer.echo(guarded(lambda: run(deck, out, assets).summary(), debug))
 
@@ -299,8 +306,9 @@ def pull(deck: Path = typer.Argument(..., help="A deck built by deckbuilder and 
       deckbuilder pull build/story-of-hope-politicians.pptx --to story
     """
     from ..console import echo_diagnostics
-    from ..pull.run import TARGETS
-    from ..pull.run import pull as run
+    with loading():
+        from ..pull.run import TARGETS
+        from ..pull.run import pull as run
 
     if to not in TARGETS:
         typer.echo(f"error: --to {to}: choose audience or story (hint: audience writes into the outline the deck "
