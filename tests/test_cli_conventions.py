@@ -160,3 +160,18 @@ def test_shell_completion_is_offered():
     assert "--install-completion" in run("--help").stdout
     script = run("--show-completion", "bash", prog_name="deckbuilder")
     assert script.exit_code == EXIT_OK and "_DECKBUILDER_COMPLETE=complete_bash" in script.stdout
+
+
+def test_modules_load_with_the_collector_paused_and_it_runs_again_after(monkeypatch):
+    import gc
+
+    from deckbuilder.cli.loading import loading
+
+    seen = []
+    try:
+        with pytest.raises(ImportError), loading():
+            seen.append(gc.isenabled())
+            import deckbuilder.no_such_module  # noqa: F401
+        assert seen == [False] and gc.isenabled() and gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
