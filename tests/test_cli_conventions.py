@@ -162,7 +162,7 @@ def test_shell_completion_is_offered():
     assert script.exit_code == EXIT_OK and "_DECKBUILDER_COMPLETE=complete_bash" in script.stdout
 
 
-def test_modules_load_with_the_collector_paused_and_it_runs_again_after(monkeypatch):
+def test_modules_load_with_the_collector_paused_and_it_runs_again_after():
     import gc
 
     from deckbuilder.cli.loading import loading
